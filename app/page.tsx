@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { CreateIncidentForm } from '@/components/incidents/CreateIncidentForm';
+import { IncidentList } from '@/components/incidents/IncidentList';
+import { listIncidents } from '@/lib/server/queries/list-incidents';
+
+export const metadata: Metadata = { title: 'Incidents' };
+// The list is live data: never prerender it at build time or serve it from a cache.
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage() {
+  const incidents = await listIncidents();
+  return (
+    <>
+      <h1>Incidents</h1>
+      <CreateIncidentForm />
+      <h2>All incidents</h2>
+      <IncidentList incidents={incidents} />
+    </>
+  );
+}

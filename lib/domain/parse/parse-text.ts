@@ -1,0 +1,37 @@
+/**
+ * Parses a whole string at once: for tests, the command line on small inputs, and re-parsing.
+ * The streaming pipeline (lib/server/ingest) uses the same detect + parser with chunks.
+ */
+import type { Diagnostic, EvidenceEvent } from '../event';
+import { detectFormat, DETECT_HEAD_CHARS } from './detect';
+import type { FormatId } from './formats';
+import { parserFor } from './registry';
+import { FormatError } from './types';
+
+export interface ParsedText {
+  format: FormatId;
+  events: EvidenceEvent[];
+  diagnostics: Diagnostic[];
+}
+
+/** Throws FormatError when the format cannot be detected or the input is unusable as a whole. */
+export function parseText(text: string, sourceName: string, format?: FormatId, chunkSize = 1 << 20): ParsedText {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let chosen = format;
+  if (!chosen) {
+    const detection = detectFormat(body.slice(0, DETECT_HEAD_CHARS));
+    if (detection.format === null) {
+      throw new FormatError(`${sourceName}: unknown format (tried ${detection.tried.join(', ')})`, null);
+    }
+    chosen = detection.format;
+  }
+  const events: EvidenceEvent[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const parser = parserFor(chosen)(
+    { event: (e) => events.push(e), diagnostic: (d) => diagnostics.push(d) },
+    { sourceName },
+  );
+  for (let i = 0; i < body.length; i += chunkSize) parser.write(body.slice(i, i + chunkSize));
+  parser.end();
+  return { format: chosen, events, diagnostics };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeRecord, workloadOfPod } from './record';
+
+const base = { locator: { line: 1 }, raw: '{}', sourceName: 'cart-api.log' };
+
+describe('normalizeRecord', () => {
+  it('fills the normalized slots and keeps the rest as attributes', () => {
+    const e = normalizeRecord({
+      ...base,
+      fields: { time: '2026-11-20T10:00:05.250Z', level: 'WARN', svc: 'cart', msg: 'low stock', request_id: 'r-1', item_id: 7, status: 'paid' },
+    });
+    expect(e.ts).toBe(Date.UTC(2026, 10, 20, 10, 0, 5, 250));
+    expect(e).toMatchObject({ service: 'cart', level: 'warn', message: 'low stock', status: 'paid', unparsed: false });
+    expect(e.ids.requestId).toBe('r-1');
+    expect(e.attributes).toEqual({ item_id: 7, status: 'paid' });
+  });
+
+  it('falls back to the source name for the service', () => {
+    expect(normalizeRecord({ ...base, fields: { msg: 'x' } }).service).toBe('cart-api.log');
+  });
+
+  it('matches names case-insensitively and through nested objects', () => {
+    const e = normalizeRecord({ ...base, fields: { Service: { name: 'checkout' }, trace: { id: 'ABCDEF0123456789' }, '@timestamp': 1_700_000_000 } });
+    expect(e.service).toBe('checkout');
+    expect(e.ids.traceId).toBe('0000000000000000abcdef0123456789');
+    expect(e.ts).toBe(1_700_000_000_000);
+  });
+
+  it('makes a log record with a duration cover [ts - duration, ts]', () => {
+    const e = normalizeRecord({ ...base, fields: { ts: 1000.5, duration: '250ms' } });
+    expect(e.ts).toBe(1_000_500);
+    expect(e.interval).toEqual([1_000_250, 1_000_500]);
+  });
+
+  it('prefers an explicit start/end pair over a duration of unknown unit', () => {
+    const e = normalizeRecord({ ...base, fields: { StartTimeUnixNano: '1661145517588444295', EndTimeUnixNano: '1661145522996884739', Duration: '5408440' } });
+    expect(e.interval?.[0]).toBeCloseTo(1661145517588.444, 2);
+    expect(e.interval?.[1]).toBeCloseTo(1661145522996.885, 2);
+    expect(e.ts).toBe(e.interval?.[0]);
+  });
+
+  it('reads an embedded record from a Docker json-file `log` string', () => {
+    const e = normalizeRecord({
+      ...base,
+      fields: {
+        PodName: 'recommendationservice-6cfdd55578-gfj6q',
+        TraceID: '04c87ec97bae041b1b15b3c7676a43cc',
+        Log: { log: '{"timestamp": "2022-08-22T05:18:42.908318Z", "severity": "INFO", "message": "List Recommendations"}\n', stream: 'stdout', time: '2022-08-22T05:18:42.90847299Z' },
+      },
+    });
+    expect(e.message).toBe('List Recommendations');
+    expect(e.level).toBe('info');
+    expect(e.ts).toBeCloseTo(Date.UTC(2022, 7, 22, 5, 18, 42) + 908.318, 3);
+    expect(e.service).toBe('recommendationservice');
+    expect(e.ids.traceId).toBe('04c87ec97bae041b1b15b3c7676a43cc');
+    expect(e.attributes).toMatchObject({ stream: 'stdout' });
+  });
+
+  it('names an HTTP record by method and path and reads traceparent', () => {
+    const e = normalizeRecord({ ...base, fields: { req: { method: 'get', url: '/api/items/7' }, traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' } });
+    expect(e.name).toBe('GET /api/items/7');
+    expect(e.ids.traceId).toBe('0af7651916cd43dd8448eb211c80319c');
+    expect(e.ids.spanId).toBe('b7ad6b7169203331');
+  });
+});
+
+describe('workloadOfPod', () => {
+  it('strips the replica set hash and pod suffix', () => {
+    expect(workloadOfPod('frontend-579b9bff58-t2dbm')).toBe('frontend');
+    expect(workloadOfPod('ts-travel-service-5d5c8b8d6c-4lqxz')).toBe('ts-travel-service');
+    expect(workloadOfPod('redis')).toBe('redis');
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Everything that differs between SQLite and PostgreSQL, side by side, behind one interface.
+ * The engine is picked from DATABASE_URL in one place (./engine.ts); nothing else branches on it.
+ *
+ * PostgreSQL's run-time pieces are not wired yet (issue 6): its adapter and migration session
+ * throw NotYetSupported, but its SQL differences are written here already so the shape is fixed.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { type DbEngine, sqliteFilePath } from './engine';
+
+/** One connection used only by the migrator, before the app's client exists. */
+export interface MigrationSession {
+  /** Runs `fn` in a transaction that holds the database's write lock from its start. */
+  transaction<T>(fn: (tx: MigrationTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface MigrationTx {
+  /** Runs a script of several statements. */
+  exec(sql: string): Promise<void>;
+  query<R>(sql: string, params?: unknown[]): Promise<R[]>;
+}
+
+/**
+ * The driver adapter for PrismaClient, plus (SQLite only) the better-sqlite3 connection it opened:
+ * the bulk event insert runs its prepared statements on that very connection, inside a Prisma
+ * transaction, so it shares Prisma's transaction lock instead of competing with a second writer.
+ */
+export interface OpenedAdapter {
+  factory: SqlDriverAdapterFactory;
+  sqliteConnection(): Database.Database | null;
+}
+
+export interface Dialect {
+  engine: DbEngine;
+  /** Creates what the database needs before the first connection (SQLite: its directory). */
+  prepareStorage(url: string): void;
+  createAdapter(url: string): OpenedAdapter;
+  /** Statements run once on the app's connection after it opens. */
+  connectionSetup: readonly string[];
+  openMigrationSession(url: string): Promise<MigrationSession>;
+  /** The n-th (1-based) bind parameter of a raw statement. */
+  placeholder(n: number): string;
+  /** A Prisma string filter: case-insensitive substring. */
+  containsInsensitive(value: string): { contains: string; mode?: 'insensitive' };
+}
+
+/** How long a writer waits for another writer's lock before failing with SQLITE_BUSY. */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+const sqlite: Dialect = {
+  engine: 'sqlite',
+  prepareStorage(url) {
+    const file = sqliteFilePath(url);
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  },
+  createAdapter(url) {
+    const inner = new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
+    let connection: Database.Database | null = null;
+    const factory: SqlDriverAdapterFactory = {
+      provider: inner.provider,
+      adapterName: inner.adapterName,
+      async connect() {
+        const adapter = await inner.connect();
+        // The adapter keeps its better-sqlite3 handle in `client` (adapter 7.10). If a future
+        // version hides it, this stays null and bulk inserts fall back to $executeRawUnsafe.
+        const client: unknown = (adapter as unknown as { client?: unknown }).client;
+        connection = client instanceof Database ? client : null;
+        return adapter;
+      },
+    };
+    return { factory, sqliteConnection: () => connection };
+  },
+  // WAL: readers never block the ingest writer. synchronous=NORMAL is durable across process
+  // crashes in WAL mode (only an OS crash can lose the last commits) and much faster than FULL.
+  connectionSetup: ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, 'PRAGMA foreign_keys = ON'],
+  async openMigrationSession(url) {
+    const db = new Database(sqliteFilePath(url), { timeout: SQLITE_BUSY_TIMEOUT_MS });
+    db.pragma('journal_mode = WAL');
+    const tx: MigrationTx = {
+      exec: async (sql) => void db.exec(sql),
+      query: async <R>(sql: string, params: unknown[] = []) => {
+        const statement = db.prepare(sql);
+        if (statement.reader) return statement.all(...params) as R[];
+        statement.run(...params);
+        return [];
+      },
+    };
+    return {
+      async transaction(fn) {
+        // IMMEDIATE takes the write lock now: two processes starting at once apply each migration once.
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(tx);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      },
+      async close() {
+        db.close();
+      },
+    };
+  },
+  placeholder: () => '?',
+  // SQLite's LIKE is already case-insensitive for ASCII, and Prisma rejects `mode` on SQLite.
+  containsInsensitive: (value) => ({ contains: value }),
+};
+
+class NotYetSupported extends Error {
+  constructor(what: string) {
+    super(`PostgreSQL is not yet supported at run time (${what}); use a file: DATABASE_URL`);
+    this.name = 'NotYetSupported';
+  }
+}
+
+const postgresql: Dialect = {
+  engine: 'postgresql',
+  prepareStorage() {},
+  createAdapter() {
+    // Issue 6: `new PrismaPg({ connectionString: url })` from @prisma/adapter-pg.
+    throw new NotYetSupported('client adapter');
+  },
+  connectionSetup: [],
+  async openMigrationSession() {
+    // Issue 6: a pg.Client; transaction() = BEGIN + pg_advisory_xact_lock(<constant>) + COMMIT.
+    throw new NotYetSupported('migrations');
+  },
+  placeholder: (n) => `$${n}`,
+  containsInsensitive: (value) => ({ contains: value, mode: 'insensitive' }),
+};
+
+const DIALECTS: Record<DbEngine, Dialect> = { sqlite, postgresql };
+
+export function dialectFor(engine: DbEngine): Dialect {
+  return DIALECTS[engine];
+}

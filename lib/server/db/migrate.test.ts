@@ -1,0 +1,60 @@
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dialectFor } from './dialect';
+import { MIGRATIONS_TABLE, MigrationError, migrate } from './migrate';
+
+const sqlite = dialectFor('sqlite');
+let root: string;
+let url: string;
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'witness-migrate-'));
+  cpSync(path.join(process.cwd(), 'prisma', 'migrations', 'sqlite'), path.join(root, 'prisma', 'migrations', 'sqlite'), { recursive: true });
+  url = `file:${path.join(root, 'test.db')}`;
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function tables(): string[] {
+  const db = new Database(path.join(root, 'test.db'));
+  const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
+  db.close();
+  return rows.map((r) => r.name);
+}
+
+describe('migrate', () => {
+  it('creates the schema on an empty database, then has nothing to do', async () => {
+    expect(await migrate(sqlite, url, root)).toEqual(['0001_init']);
+    expect(tables()).toEqual(expect.arrayContaining(['Incident', 'Source', 'Event', 'Diagnostic', MIGRATIONS_TABLE]));
+    expect(await migrate(sqlite, url, root)).toEqual([]);
+  });
+
+  it('applies a new migration file in order, in its own transaction', async () => {
+    await migrate(sqlite, url, root);
+    const dir = path.join(root, 'prisma', 'migrations', 'sqlite', '0002_probe');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'migration.sql'), 'CREATE TABLE "Probe" ("id" INTEGER PRIMARY KEY);\nCREATE TABLE "Broken" (;');
+    await expect(migrate(sqlite, url, root)).rejects.toThrow();
+    expect(tables()).not.toContain('Probe'); // rolled back with its failed sibling statement
+    writeFileSync(path.join(dir, 'migration.sql'), 'CREATE TABLE "Probe" ("id" INTEGER PRIMARY KEY);');
+    expect(await migrate(sqlite, url, root)).toEqual(['0002_probe']);
+    expect(tables()).toContain('Probe');
+  });
+
+  it('refuses to start when an applied migration was edited', async () => {
+    await migrate(sqlite, url, root);
+    appendFileSync(path.join(root, 'prisma', 'migrations', 'sqlite', '0001_init', 'migration.sql'), '\n-- edited\n');
+    await expect(migrate(sqlite, url, root)).rejects.toThrow(MigrationError);
+    await expect(migrate(sqlite, url, root)).rejects.toThrow(/0001_init was changed after it was applied/);
+  });
+
+  it('refuses a database migrated by a newer build', async () => {
+    await migrate(sqlite, url, root);
+    const db = new Database(path.join(root, 'test.db'));
+    db.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" VALUES ('9999_future', 'x', 'now')`).run();
+    db.close();
+    await expect(migrate(sqlite, url, root)).rejects.toThrow(/9999_future, which is not in/);
+  });
+});

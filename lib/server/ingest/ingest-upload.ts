@@ -1,0 +1,88 @@
+/**
+ * The one ingest pipeline (API upload, UI upload through the API, later the CLI's `--store`):
+ *
+ *   (a) Source row, `uploading`, next position      -> create-source.ts
+ *   (b) bytes streamed to the blob store, hashed     -> blob-store.ts
+ *   (c) `parsing`: blob -> events + diagnostics      -> parse-stored-source.ts
+ *   (d) `ready`, with exact totals, in one update
+ *
+ * Invariants: a source's events become visible together (only `ready` sources are queried);
+ * on any failure or abort its events and diagnostics are deleted and it is `failed` with a
+ * message that names the file. Evidence problems (empty, binary, unknown format) and
+ * interrupted uploads are returned as a failed source; anything else (a database error) is
+ * also recorded on the source and then rethrown, to be logged as a server error.
+ */
+import type { SourceDto } from '@/lib/schemas/source';
+import { type ByteSource, writeBlob } from '../blob-store';
+import { type Db, getDb } from '../db/client';
+import { AppError, UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
+import { getSource } from '../queries/get-source';
+import { createSource } from './create-source';
+import { discardSourceData } from './discard-source-data';
+import { parseStoredSource } from './parse-stored-source';
+
+export interface UploadInput {
+  incidentId: string;
+  /** The file's base name. */
+  name: string;
+  body: ByteSource;
+  /** Aborted when the client goes away: the upload fails instead of finishing for nobody. */
+  signal?: AbortSignal;
+  /** Declared length (Content-Length of a raw body): fewer bytes means the upload was cut short. */
+  expectedBytes?: number;
+}
+
+export type UploadResult = { ok: true; source: SourceDto } | { ok: false; source: SourceDto; error: AppError };
+
+async function receive(db: Db, sourceId: string, input: UploadInput): Promise<number> {
+  let stored;
+  try {
+    stored = await writeBlob(sourceId, input.body, input.signal);
+  } catch (cause) {
+    throw new UploadInterruptedError(`${input.name}: the upload was interrupted before all bytes arrived; upload it again`, { cause });
+  }
+  if (input.signal?.aborted) throw new UploadInterruptedError(`${input.name}: the upload was aborted; upload it again`);
+  if (input.expectedBytes !== undefined && stored.sizeBytes !== input.expectedBytes) {
+    throw new UploadInterruptedError(`${input.name}: the upload was interrupted after ${stored.sizeBytes} of ${input.expectedBytes} bytes; upload it again`);
+  }
+  await db.prisma.source.update({
+    where: { id: sourceId },
+    data: { status: 'parsing', sizeBytes: stored.sizeBytes, sha256: stored.sha256, compressed: stored.compressed },
+  });
+  return stored.sizeBytes;
+}
+
+export async function ingestUpload(input: UploadInput): Promise<UploadResult> {
+  const db = await getDb();
+  const { prisma } = db;
+  // Not-found incident throws before anything is stored.
+  const { id: sourceId, position } = await createSource(prisma, input.incidentId, input.name);
+  try {
+    const sizeBytes = await receive(db, sourceId, input);
+    if (sizeBytes === 0) throw new UnprocessableEvidenceError(`${input.name} is empty (0 bytes): nothing to ingest`);
+    const totals = await parseStoredSource(db, { incidentId: input.incidentId, sourceId, position, name: input.name }, input.signal);
+    if (input.signal?.aborted) throw new UploadInterruptedError(`${input.name}: ingest aborted: the client went away before it finished; upload it again`);
+    await prisma.source.update({
+      where: { id: sourceId },
+      data: {
+        status: 'ready',
+        eventCount: totals.events,
+        unparsedCount: totals.unparsed,
+        firstTs: totals.firstTs,
+        lastTs: totals.lastTs,
+        services: JSON.stringify(totals.services),
+      },
+    });
+    return { ok: true, source: await getSource(sourceId) };
+  } catch (error) {
+    await discardSourceData(prisma, sourceId);
+    const message = error instanceof AppError ? error.message : `${input.name}: internal error while ingesting (${errorText(error)})`;
+    await prisma.source.update({ where: { id: sourceId }, data: { status: 'failed', error: message, eventCount: 0, unparsedCount: 0 } });
+    if (!(error instanceof AppError)) throw error;
+    return { ok: false, source: await getSource(sourceId), error };
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

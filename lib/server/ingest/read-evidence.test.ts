@@ -1,0 +1,113 @@
+/**
+ * The byte-level half of ingest: chunking, gzip, UTF-8 across chunk boundaries, BOM, and the
+ * "cannot be evidence" errors. The format registry is replaced by a one-format fake so these
+ * tests pin the byte handling alone; the real parsers are exercised by the upload API test.
+ */
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it, vi } from 'vitest';
+import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
+import { type EvidenceChunk, readEvidence } from './read-evidence';
+
+vi.mock('@/lib/domain/parse', async () => {
+  const { unparsedEvent } = await import('@/lib/domain/event');
+  class FormatError extends Error {}
+  return {
+    DETECT_HEAD_CHARS: 16,
+    FormatError,
+    detectFormat: (head: string) => (head.startsWith('L:') ? { format: 'text', reason: 'starts with L:' } : { format: null, tried: ['fake lines'] }),
+    // One event per line, its text as `raw` (an "unparsed" event is the simplest full event).
+    parserFor: () => (sink: { event: (e: unknown) => void }) => {
+      let rest = '';
+      let line = 0;
+      const emit = (text: string) => sink.event(unparsedEvent({ line: ++line }, text, 'fake'));
+      return {
+        write(chunk: string) {
+          const parts = (rest + chunk).split('\n');
+          rest = parts.pop() ?? '';
+          parts.forEach(emit);
+        },
+        end() {
+          if (rest !== '') emit(rest);
+        },
+      };
+    },
+  };
+});
+
+async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+async function collect(bytes: Uint8Array, size = 3, batchSize?: number): Promise<{ format: string | null; raws: string[]; batches: number; parsedBytes: number }> {
+  const out = { format: null as string | null, raws: [] as string[], batches: 0, parsedBytes: 0 };
+  for await (const chunk of readEvidence(chunked(bytes, size), { sourceName: 'x.log', batchSize }) as AsyncGenerator<EvidenceChunk>) {
+    if (chunk.kind === 'format') out.format = chunk.format;
+    else {
+      out.batches++;
+      out.parsedBytes = chunk.parsedBytes;
+      out.raws.push(...chunk.events.map((e) => e.raw));
+    }
+  }
+  return out;
+}
+
+const text = 'L: héllo wörld ✓\nL: 日本語のログ 🚀\nL: last line without newline';
+const bytes = new TextEncoder().encode(text);
+
+describe('readEvidence', () => {
+  it('keeps multi-byte characters split across every possible chunk boundary', async () => {
+    for (const size of [1, 2, 3, 5, 7]) {
+      expect((await collect(bytes, size)).raws).toEqual(text.split('\n'));
+    }
+  });
+
+  it('drops a UTF-8 BOM before detection', async () => {
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
+    const result = await collect(withBom, 1);
+    expect(result.format).toBe('text');
+    expect(result.raws[0]).toBe('L: héllo wörld ✓');
+  });
+
+  it('decompresses gzip transparently, and counts decompressed bytes as parsed', async () => {
+    const result = await collect(gzipSync(bytes), 4);
+    expect(result.raws).toEqual(text.split('\n'));
+    expect(result.parsedBytes).toBe(bytes.length);
+  });
+
+  it('yields events in batches', async () => {
+    const many = new TextEncoder().encode(Array.from({ length: 50 }, (_, i) => `L: ${i}`).join('\n'));
+    const result = await collect(many, 64, 10);
+    expect(result.raws).toHaveLength(50);
+    expect(result.batches).toBeGreaterThan(2);
+  });
+
+  it('rejects empty input, also when it is an empty gzip', async () => {
+    await expect(collect(new Uint8Array())).rejects.toThrow('x.log is empty (0 bytes): nothing to ingest');
+    await expect(collect(gzipSync(new Uint8Array()))).rejects.toThrow('x.log is empty (after decompression): nothing to ingest');
+  });
+
+  it('rejects an unknown format naming the file and what was tried', async () => {
+    await expect(collect(new TextEncoder().encode('hello\nworld'))).rejects.toThrow(/^x\.log: format not recognized; tried fake lines$/);
+  });
+
+  it('rejects binary content', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    await expect(collect(png, 64)).rejects.toThrow(/x\.log is a binary file \(it contains NUL bytes\)/);
+    const latin = new Uint8Array(Array.from({ length: 200 }, (_, i) => 0x80 + (i % 64)));
+    await expect(collect(latin, 64)).rejects.toThrow(/not UTF-8 text/);
+  });
+
+  it('rejects truncated gzip as corrupt evidence', async () => {
+    const gz = gzipSync(new TextEncoder().encode(text.repeat(50)));
+    await expect(collect(gz.subarray(0, gz.length - 20), 64)).rejects.toThrow(UnprocessableEvidenceError);
+  });
+
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const run = async () => {
+      for await (const _ of readEvidence(chunked(bytes, 4), { sourceName: 'x.log', signal: controller.signal })) void _;
+    };
+    await expect(run()).rejects.toThrow(UploadInterruptedError);
+  });
+});

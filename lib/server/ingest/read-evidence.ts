@@ -1,0 +1,122 @@
+/**
+ * Evidence bytes -> normalized events, without storage: the part of ingest that the API, the UI
+ * upload and the CLI share.
+ *
+ * bytes (any chunking) -> gunzip if the gzip magic is there -> streaming UTF-8 decode (a
+ * multi-byte character split across chunks survives; the BOM is dropped) -> the first
+ * DETECT_HEAD_CHARS characters pick the format -> that format's incremental parser -> events
+ * and diagnostics, yielded in batches of about `batchSize` so a caller can store them while
+ * the next bytes are read. Memory stays bounded by one chunk plus one batch.
+ *
+ * Input that cannot be evidence at all (empty, binary, unknown format, unusable as its format)
+ * throws UnprocessableEvidenceError naming the source; bad records never throw (they are
+ * `unparsed` events).
+ */
+import type { Diagnostic, EvidenceEvent } from '@/lib/domain/event';
+import { DETECT_HEAD_CHARS, detectFormat, type FormatId, FormatError, type IncrementalParser, parserFor } from '@/lib/domain/parse';
+import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
+import { decompressIfGzip } from './decompress';
+import { binaryReason } from './sniff-binary';
+
+export const DEFAULT_EVENT_BATCH = 5000;
+
+export type EvidenceChunk =
+  | { kind: 'format'; format: FormatId; reason: string; compressed: boolean }
+  | { kind: 'batch'; events: EvidenceEvent[]; diagnostics: Diagnostic[]; parsedBytes: number };
+
+export interface ReadEvidenceOptions {
+  sourceName: string;
+  batchSize?: number;
+  signal?: AbortSignal;
+}
+
+export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: ReadEvidenceOptions): AsyncGenerator<EvidenceChunk> {
+  const { sourceName: name, batchSize = DEFAULT_EVENT_BATCH, signal } = options;
+  const { compressed, chunks } = await decompressIfGzip(bytes);
+  // Non-fatal: invalid sequences become U+FFFD (kept in `raw`) instead of failing the file.
+  // ignoreBOM false (the default) means a leading BOM is consumed, not passed on.
+  const decoder = new TextDecoder('utf-8');
+  let events: EvidenceEvent[] = [];
+  let diagnostics: Diagnostic[] = [];
+  const sink = { event: (e: EvidenceEvent) => void events.push(e), diagnostic: (d: Diagnostic) => void diagnostics.push(d) };
+  let parser: IncrementalParser | null = null;
+  let head = '';
+  let parsedBytes = 0;
+  let sniffed = false;
+
+  const startParser = (): EvidenceChunk => {
+    const detection = detectFormat(head);
+    if (detection.format === null) {
+      throw new UnprocessableEvidenceError(`${name}: format not recognized; tried ${detection.tried.join(', ')}`);
+    }
+    parser = parserFor(detection.format)(sink, { sourceName: name });
+    return { kind: 'format', format: detection.format, reason: detection.reason, compressed };
+  };
+  const feed = (text: string): void => {
+    try {
+      parser?.write(text);
+    } catch (error) {
+      throw asEvidenceError(error, name);
+    }
+  };
+  const takeBatch = (): EvidenceChunk => {
+    const batch: EvidenceChunk = { kind: 'batch', events, diagnostics, parsedBytes };
+    events = [];
+    diagnostics = [];
+    return batch;
+  };
+
+  try {
+    for await (const chunk of chunks) {
+      if (signal?.aborted) throw new UploadInterruptedError(`${name}: ingest aborted`, { cause: signal.reason });
+      if (!sniffed) {
+        sniffed = true;
+        const reason = binaryReason(chunk);
+        if (reason) throw new UnprocessableEvidenceError(`${name} is a binary file (${reason}), not text evidence: nothing to ingest`);
+      }
+      parsedBytes += chunk.length;
+      const text = decoder.decode(chunk, { stream: true });
+      if (parser === null) {
+        head += text;
+        if (head.length < DETECT_HEAD_CHARS) continue;
+        yield startParser();
+        const buffered = head;
+        head = '';
+        feed(buffered);
+      } else {
+        feed(text);
+      }
+      if (events.length >= batchSize) yield takeBatch();
+    }
+  } catch (error) {
+    if (error instanceof UnprocessableEvidenceError || error instanceof UploadInterruptedError) throw error;
+    if (compressed && isZlibError(error)) throw new UnprocessableEvidenceError(`${name}: the gzip data is corrupt or truncated (${(error as Error).message})`);
+    throw error;
+  }
+
+  const rest = decoder.decode();
+  if (parser === null) {
+    head += rest;
+    if (parsedBytes === 0) throw new UnprocessableEvidenceError(`${name} is empty (${compressed ? 'after decompression' : '0 bytes'}): nothing to ingest`);
+    yield startParser();
+    feed(head);
+  } else if (rest !== '') {
+    feed(rest);
+  }
+  try {
+    (parser as IncrementalParser | null)?.end();
+  } catch (error) {
+    throw asEvidenceError(error, name);
+  }
+  yield takeBatch();
+}
+
+function asEvidenceError(error: unknown, name: string): unknown {
+  if (error instanceof FormatError) return new UnprocessableEvidenceError(`${name}: ${error.message}`);
+  return error;
+}
+
+function isZlibError(error: unknown): boolean {
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  return typeof error.code === 'string' && error.code.startsWith('Z_');
+}

@@ -1,0 +1,29 @@
+/**
+ * listEventFacets: the values the events filters offer, over ready sources: services in the
+ * order sources were given (then first seen), levels alphabetically.
+ *
+ * Services come from the per-source list filled at ingest (no event scan). Levels need a
+ * GROUP BY over the incident's events: fine at today's sizes; a per-source level list filled
+ * at ingest is the fix if it shows up in profiles at millions of events.
+ */
+import type { EventFacetsDto } from '@/lib/schemas/event';
+import { getDb } from '../db/client';
+import { readySources } from './ready-sources';
+
+export async function listEventFacets(incidentId: string): Promise<EventFacetsDto> {
+  const { prisma } = await getDb();
+  const ready = await readySources(prisma, incidentId);
+  if (ready.size === 0) return { services: [], levels: [] };
+  const ids = [...ready.keys()];
+  const sources = await prisma.source.findMany({ where: { id: { in: ids } }, select: { services: true }, orderBy: { position: 'asc' } });
+  const services = new Set<string>();
+  for (const source of sources) {
+    const list: unknown = JSON.parse(source.services);
+    if (Array.isArray(list)) for (const s of list) if (typeof s === 'string') services.add(s);
+  }
+  const levels = await prisma.event.groupBy({ by: ['level'], where: { incidentId, sourceId: { in: ids }, level: { not: null } } });
+  return {
+    services: [...services],
+    levels: levels.map((l) => l.level).filter((l): l is string => l !== null).sort(),
+  };
+}
