@@ -72,4 +72,14 @@ describe('logfmt', () => {
     expect(event?.message).toBe('ready');
     expect(event?.raw).toBe(line);
   });
+
+  it('lists the first 200 problems of a code, then says how many more there were', () => {
+    const input = Array.from({ length: 250 }, (_, i) => `not logfmt ${i}`).join('\n');
+    const { events, diagnostics } = parseText(input, 'junk.log', 'logfmt');
+    expect(events).toHaveLength(250);
+    expect(events.every((e) => e.unparsed)).toBe(true);
+    expect(diagnostics).toHaveLength(201);
+    expect(diagnostics[200]).toEqual({ locator: { line: 201 }, code: 'not-logfmt', message: '50 more not-logfmt problems not listed (250 in all)' });
+  });
 });
+

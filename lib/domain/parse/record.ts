@@ -62,7 +62,7 @@ names('start', ['starttime', 'start_time', 'starttimeunixnano', 'start_time_unix
 names('end', ['endtime', 'end_time', 'endtimeunixnano', 'end_time_unix_nano', 'endedat', 'ended_at']);
 names('duration', ['duration_ms', 'duration', 'elapsed', 'latency', 'responsetime', 'response_time']);
 names('service', ['service', 'service.name', 'svc', 'app', 'service_name', 'servicename']);
-names('pod', ['pod', 'podname', 'pod_name', 'k8s.pod.name', 'kubernetes.pod_name']);
+names('pod', ['podname', 'pod_name', 'k8s.pod.name', 'kubernetes.pod_name']);
 names('level', ['level', 'severity', 'lvl', 'loglevel', 'log.level', 'levelname', 'severitytext', 'severity_text']);
 names('priority', ['priority']);
 names('message', ['msg', 'message', 'log', 'text', 'body']);

@@ -3,6 +3,7 @@ import { readCorpusText } from '@/lib/test-support/corpus';
 import { parseVariants } from '@/lib/test-support/parse-cases';
 import { detectFormat } from './detect';
 import { parseText } from './parse-text';
+import { MAX_RECORD_CHARS } from './text-lines';
 import { parseTextHeader } from './text-header';
 
 describe('text lines: corpus', () => {
@@ -115,5 +116,21 @@ describe('text lines: shapes', () => {
     expect(parseTextHeader('2024-05-01T10:00:00Z Information about [x]')).toMatchObject({ level: null, message: 'Information about [x]' });
     expect(parseTextHeader('2024-05-01 not a time')).toBeNull();
     expect(parseTextHeader('12:00:00 INFO no date')).toBeNull();
+  });
+
+  it('closes a runaway record at MAX_RECORD_CHARS; the lines after it are unparsed, not lost', () => {
+    const filler = 'x'.repeat(999);
+    const count = Math.ceil(MAX_RECORD_CHARS / 1000) + 5;
+    const input = ['2024-05-01T10:00:00Z ERROR dump', ...Array.from({ length: count }, () => filler), '2024-05-01T10:00:01Z INFO next'].join('\n');
+    const { events, diagnostics } = parseText(input, 'dump.log', 'text');
+    const [dump] = events;
+    expect(dump?.raw.length).toBeGreaterThan(MAX_RECORD_CHARS);
+    expect(dump?.raw.length).toBeLessThan(MAX_RECORD_CHARS + 1000);
+    const rest = events.slice(1, -1);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.every((e) => e.unparsed && e.raw === filler)).toBe(true);
+    expect((dump?.raw.split('\n').length ?? 0) + rest.length).toBe(count + 1); // every line accounted for
+    expect(events[events.length - 1]?.message).toBe('next');
+    expect(diagnostics.every((d) => d.code === 'record-too-long')).toBe(true);
   });
 });
