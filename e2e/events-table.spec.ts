@@ -49,9 +49,18 @@ test('a large source scrolls to its end with a bounded number of rows', async ({
   await expect(grid.getByRole('row', { selected: true })).toContainText(`event ${LINES - 1}`);
   expect(await rows.count()).toBeLessThanOrEqual(MAX_DOM_ROWS);
 
-  // Level filter through the URL-backed select.
-  await page.getByRole('combobox', { name: 'Level' }).selectOption('error');
+  // Level filter through the URL-backed multi-select: error alone, then error and warn.
+  await page.getByRole('button', { name: /^Level/ }).click();
+  const levels = page.getByRole('group', { name: 'Level' });
+  await levels.getByRole('checkbox', { name: 'error' }).check();
   await expect(page).toHaveURL(/level=error/);
   await expect(grid.getByRole('row', { name: /event 3\b/ })).toBeVisible();
   await expect(grid.getByRole('row', { name: /event 0\b/ })).toHaveCount(0);
+  await expect(grid.getByRole('row', { name: /event 2\b/ })).toHaveCount(0);
+  await levels.getByRole('checkbox', { name: 'warn' }).check();
+  await expect(page).toHaveURL(/level=error&level=warn/);
+  await expect(grid.getByRole('row', { name: /event 2\b/ })).toBeVisible();
+  await expect(grid.getByRole('row', { name: /event 3\b/ })).toBeVisible();
+  await expect(grid.getByRole('row', { name: /event 0\b/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Level/ })).toContainText('error, warn');
 });

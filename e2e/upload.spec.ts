@@ -1,11 +1,12 @@
 /**
  * Journey: an on-call engineer creates an incident, drops in evidence (file picker and drag and
- * drop), watches it upload and parse, reads the source summaries, then investigates the events:
- * filters by a request id, opens an event to its raw text and locator, finds an unparsed line.
+ * drop), watches it upload and parse, reads the source summaries (and a failed upload's error),
+ * then investigates the events: filters by a request id, opens an event to its raw text and
+ * locator, finds an unparsed line.
  * The test seeds its own data through the UI, against a throwaway database (playwright.config.ts).
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { corpusPath } from '../lib/test-support/corpus';
 
 /** The three withreq.log lines share this req_id. */
@@ -17,6 +18,15 @@ async function createIncident(page: Page, name: string) {
   await page.getByRole('button', { name: 'Create incident' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page).toHaveURL(/\/incidents\/[0-9A-Za-z]+$/);
+}
+
+/** The cell of `row` under the column headed `column`, so assertions name the column they check. */
+async function cellOf(table: Locator, row: Locator, column: string): Promise<Locator> {
+  // innerText follows CSS text-transform (the headers are upper-cased): compare case-insensitively.
+  const headers = (await table.getByRole('columnheader').allInnerTexts()).map((h) => h.trim().toLowerCase());
+  const index = headers.indexOf(column.toLowerCase());
+  expect(index, `a "${column}" column`).toBeGreaterThanOrEqual(0);
+  return row.getByRole('cell').nth(index);
 }
 
 /** Drops a file the way a browser does: a DataTransfer holding a File, dispatched on the zone. */
@@ -72,17 +82,45 @@ test('upload evidence and investigate its events', async ({ page }) => {
   await expect(harUpload).toContainText(/Done: \d+ events/);
   await page.unroute('**/api/incidents/*/sources');
 
-  // Source summaries: detected format, counts, the unparsed count highlighted, a download link.
-  const sources = page.getByRole('list', { name: 'Sources' });
-  const allLog = sources.getByRole('listitem', { name: 'all.log' });
-  await expect(allLog).toContainText('jsonl');
-  await expect(allLog).toContainText('ready');
-  await expect(allLog.locator('dt:text-is("Unparsed") + dd')).toHaveText(/^[1-9]\d*$/);
+  // Source summaries, one row each: detected format, counts, the unparsed count highlighted, a download link.
+  const sources = page.getByRole('table', { name: 'Sources' });
+  const sourceRow = (name: string) => sources.getByRole('row', { name, exact: true });
+  const allLog = sourceRow('all.log');
+  await expect(await cellOf(sources, allLog, 'Format')).toHaveText('jsonl');
+  await expect(await cellOf(sources, allLog, 'Status')).toHaveText('ready');
+  const allLogUnparsed = await cellOf(sources, allLog, 'Unparsed');
+  await expect(allLogUnparsed).toHaveText(/^[1-9]\d*$/);
+  await expect(allLogUnparsed.getByTitle(/could not be parsed/)).toBeVisible();
   await expect(allLog.getByRole('link', { name: /Download original/ })).toHaveAttribute('href', /\/api\/sources\/\w+\/raw$/);
-  const har = sources.getByRole('listitem', { name: 'chrome.har' });
-  await expect(har).toContainText('har');
-  await expect(har).toContainText('ready');
-  await expect(sources.getByRole('listitem', { name: 'withreq.log' }).locator('dt:text-is("Events") + dd')).toHaveText('3');
+  const har = sourceRow('chrome.har');
+  await expect(await cellOf(sources, har, 'Format')).toHaveText('har');
+  await expect(await cellOf(sources, har, 'Status')).toHaveText('ready');
+  await expect(await cellOf(sources, sourceRow('withreq.log'), 'Events')).toHaveText('3');
+  await expect(await cellOf(sources, sourceRow('withreq.log'), 'Unparsed')).toHaveText('0');
+
+  // Expanding a row (a keyboard-reachable button) fetches its diagnostics: all.log's bad lines.
+  const allLogToggle = allLog.getByRole('button', { name: 'all.log' });
+  await allLogToggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(allLogToggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(sources.getByRole('list', { name: 'Diagnostics' }).getByRole('listitem').first()).toContainText('line 1');
+  await allLogToggle.click();
+  await expect(sources.getByRole('list', { name: 'Diagnostics' })).toHaveCount(0);
+
+  // A failed upload (an empty file) says why in its row, and is not offered as a source filter.
+  await page.getByLabel('Evidence files').setInputFiles({ name: 'empty.log', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+  await expect(uploads.getByRole('listitem', { name: 'empty.log' })).toContainText(/Failed: .*empty/);
+  const emptyLog = sourceRow('empty.log');
+  await expect(await cellOf(sources, emptyLog, 'Status')).toHaveText('failed');
+  await expect(emptyLog).toContainText(/empty \(0 bytes\)/);
+  await page.getByRole('button', { name: /^Source/ }).click();
+  const sourceFilter = page.getByRole('group', { name: 'Source' });
+  for (const offered of ['all.log', 'withreq.log', 'chrome.har']) {
+    await expect(sourceFilter.getByRole('checkbox', { name: offered })).toBeVisible();
+  }
+  await expect(sourceFilter.getByRole('checkbox', { name: 'empty.log' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(sourceFilter).toBeHidden();
 
   // The events table lists all three sources' events.
   const grid = page.getByRole('grid', { name: 'Events' });

@@ -21,12 +21,24 @@ interface EventsPanelProps {
   refreshKey: string;
 }
 
+function statusText(count: number, hasMore: boolean, status: string, loading: boolean): string {
+  // The table area says "Loading events…" itself; one announcement is enough.
+  if (loading) return '';
+  if (status === 'error' && count === 0) return '';
+  const more = hasMore ? ', more as you scroll' : '';
+  return `${countOf(count, 'event')} loaded${more}${status === 'loading-more' ? ' — loading more…' : ''}`;
+}
+
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** Filters, the virtualized table and the detail of the selected event, with the keyboard map. */
+/**
+ * The events section: heading with the load status and keyboard map, the filters, then the table
+ * (and the selected event's detail) filling what is left of the window. Each part keeps its box
+ * whatever the loading state, so nothing moves when the rows arrive.
+ */
 export function EventsPanel({ incidentId, sources, refreshKey }: EventsPanelProps) {
   const { filters, update } = useEventFilters();
   const pages = useEventPages(incidentId, filters, refreshKey);
@@ -103,44 +115,24 @@ export function EventsPanel({ incidentId, sources, refreshKey }: EventsPanelProp
   } else if (events.length === 0) {
     body = (
       <StateMessage title="No events yet">
-        Events appear here as sources finish parsing. A source that failed says why in its summary above.
+        Events appear here as sources finish parsing. A source that failed says why in its row above.
       </StateMessage>
     );
   } else {
     body = (
       <div className={showDetail ? 'events-layout events-layout--with-detail' : 'events-layout'}>
-        <div>
-          <EventsTable
-            events={events}
-            hasMore={pages.nextCursor !== null}
-            loadingMore={pages.status === 'loading-more' || pages.status === 'error'}
-            onLoadMore={pages.loadMore}
-            selectedIndex={selectedIndex}
-            detailOpen={showDetail}
-            onSelect={select}
-            onActivate={activate}
-            onToggleDetail={() => setDetailOpen((open) => !open && selected !== null)}
-            onCloseDetail={() => setDetailOpen(false)}
-          />
-          <div className="grid__footer" role="status">
-            {countOf(events.length, 'event')} loaded
-            {pages.nextCursor !== null ? ', more as you scroll' : ''}
-            {pages.status === 'loading-more' ? ' — loading more…' : ''}
-            {pages.status === 'error' ? (
-              <>
-                {' '}
-                — <span className="error-text">{pages.error}</span>{' '}
-                <button type="button" className="button" onClick={pages.retry}>
-                  Retry
-                </button>
-              </>
-            ) : null}
-          </div>
-          <p className="kbd-help">
-            <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> opens the detail,{' '}
-            <kbd>Esc</kbd> closes it, <kbd>/</kbd> searches.
-          </p>
-        </div>
+        <EventsTable
+          events={events}
+          hasMore={pages.nextCursor !== null}
+          loadingMore={pages.status === 'loading-more' || pages.status === 'error'}
+          onLoadMore={pages.loadMore}
+          selectedIndex={selectedIndex}
+          detailOpen={showDetail}
+          onSelect={select}
+          onActivate={activate}
+          onToggleDetail={() => setDetailOpen((open) => !open && selected !== null)}
+          onCloseDetail={() => setDetailOpen(false)}
+        />
         {showDetail && selected ? (
           <EventDetail
             event={selected}
@@ -152,10 +144,30 @@ export function EventsPanel({ incidentId, sources, refreshKey }: EventsPanelProp
     );
   }
 
+  const loading = pages.status === 'loading' && events.length === 0;
   return (
-    <>
+    <section className="events-section" aria-labelledby="events-heading">
+      <div className="section-head">
+        <h2 id="events-heading">Events</h2>
+        <p className="section-head__meta" role="status">
+          {statusText(events.length, pages.nextCursor !== null, pages.status, loading)}
+          {pages.status === 'error' && events.length > 0 ? (
+            <>
+              {' '}
+              — <span className="error-text">{pages.error}</span>{' '}
+              <button type="button" className="button button--link" onClick={pages.retry}>
+                Retry
+              </button>
+            </>
+          ) : null}
+        </p>
+        <p className="kbd-help">
+          <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> opens the detail,{' '}
+          <kbd>Esc</kbd> closes it, <kbd>/</kbd> searches.
+        </p>
+      </div>
       <EventFiltersBar filters={filters} onChange={update} sources={sources} facets={facets} searchRef={searchRef} />
-      {body}
-    </>
+      <div className="events-body">{body}</div>
+    </section>
   );
 }

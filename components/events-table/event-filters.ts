@@ -61,3 +61,8 @@ export function hasActiveFilters(filters: EventFilters): boolean {
     filters.unparsed
   );
 }
+
+/** Only sources that contribute events are worth filtering by: failed, parsing and empty ones are not. */
+export function isFilterableSource(source: { status: string; events: number }): boolean {
+  return source.status === 'ready' && source.events > 0;
+}

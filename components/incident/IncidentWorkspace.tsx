@@ -1,16 +1,26 @@
-import type { Incident } from '../api/api-schemas';
+import type { Incident, Source } from '../api/api-schemas';
 import { formatDateTime } from '../ui/format';
 import { IncidentEvidence } from './IncidentEvidence';
 
-/** The incident page: its name, then its evidence (uploads, sources, events). */
-export function IncidentWorkspace({ incident }: { incident: Incident }) {
+interface IncidentWorkspaceProps {
+  incident: Incident;
+  initialSources: readonly Source[];
+}
+
+/**
+ * The incident page: its name, then its evidence (uploads, sources, events). A column as tall as
+ * the window, so the events section can take whatever height the parts above leave it.
+ */
+export function IncidentWorkspace({ incident, initialSources }: IncidentWorkspaceProps) {
   return (
-    <>
-      <h1>{incident.name}</h1>
-      <p className="events-summary">
-        Created <time dateTime={incident.createdAt}>{formatDateTime(incident.createdAt)}</time>
-      </p>
-      <IncidentEvidence incidentId={incident.id} />
-    </>
+    <div className="incident-page">
+      <div className="incident-title">
+        <h1>{incident.name}</h1>
+        <p className="incident-title__meta">
+          Created <time dateTime={incident.createdAt}>{formatDateTime(incident.createdAt)}</time>
+        </p>
+      </div>
+      <IncidentEvidence incidentId={incident.id} initialSources={initialSources} />
+    </div>
   );
 }

@@ -1,59 +1,62 @@
 'use client';
 
 import { describeLocator } from '@/lib/domain/event';
-import { useState } from 'react';
-import { errorMessage, fetchJson } from '../api/api-client';
+import { useEffect, useState } from 'react';
+import { errorMessage, fetchJson, isAbortError } from '../api/api-client';
 import { sourceSchema, type SourceDiagnostic } from '../api/api-schemas';
 import { apiUrls } from '../api/api-urls';
 
 type LoadState =
-  | { kind: 'idle' }
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'ready'; diagnostics: SourceDiagnostic[] };
 
 /**
- * A source's first diagnostics, fetched when the user opens the list: the sources listing does
- * not carry them (it is polled every 500 ms during uploads), the single-source endpoint does.
+ * A source's first diagnostics, fetched when its row is expanded (this mounts then): the sources
+ * listing does not carry them (it is polled every 500 ms during uploads), the single-source
+ * endpoint does.
  */
 export function SourceDiagnostics({ sourceId }: { sourceId: string }) {
-  const [state, setState] = useState<LoadState>({ kind: 'idle' });
+  const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
 
-  function load() {
-    setState({ kind: 'loading' });
-    fetchJson(apiUrls.source(sourceId), sourceSchema)
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchJson(apiUrls.source(sourceId), sourceSchema, { signal: controller.signal })
       .then((source) => setState({ kind: 'ready', diagnostics: source.diagnostics ?? [] }))
-      .catch((cause: unknown) => setState({ kind: 'error', message: errorMessage(cause) }));
-  }
+      .catch((cause: unknown) => {
+        if (!isAbortError(cause)) setState({ kind: 'error', message: errorMessage(cause) });
+      });
+    return () => controller.abort();
+  }, [sourceId, attempt]);
 
+  if (state.kind === 'loading') return <p className="muted">Loading diagnostics…</p>;
+  if (state.kind === 'error') {
+    return (
+      <p className="error-text">
+        Could not load the diagnostics: {state.message}{' '}
+        <button
+          type="button"
+          className="button button--link"
+          onClick={() => {
+            setState({ kind: 'loading' });
+            setAttempt((n) => n + 1);
+          }}
+        >
+          Retry
+        </button>
+      </p>
+    );
+  }
+  if (state.diagnostics.length === 0) return <p className="muted">No problems reported while parsing.</p>;
   return (
-    <details
-      className="diagnostics"
-      onToggle={(event) => {
-        if (event.currentTarget.open && (state.kind === 'idle' || state.kind === 'error')) load();
-      }}
-    >
-      <summary>Diagnostics</summary>
-      {state.kind === 'loading' ? <p>Loading…</p> : null}
-      {state.kind === 'error' ? (
-        <p className="error-text">
-          {state.message}{' '}
-          <button type="button" className="button button--link" onClick={load}>
-            Retry
-          </button>
-        </p>
-      ) : null}
-      {state.kind === 'ready' && state.diagnostics.length === 0 ? <p>No problems reported while parsing.</p> : null}
-      {state.kind === 'ready' && state.diagnostics.length > 0 ? (
-        <ul aria-label="Diagnostics">
-          {state.diagnostics.map((d, i) => (
-            <li key={i}>
-              {d.locator ? <span className="mono">{describeLocator(d.locator)}: </span> : null}
-              {d.message} <span className="mono">({d.code})</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </details>
+    <ul className="source-details__list" aria-label="Diagnostics">
+      {state.diagnostics.map((d, i) => (
+        <li key={i}>
+          {d.locator ? <span className="mono">{describeLocator(d.locator)}: </span> : null}
+          {d.message} <span className="mono muted">({d.code})</span>
+        </li>
+      ))}
+    </ul>
   );
 }

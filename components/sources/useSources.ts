@@ -13,11 +13,12 @@ export function isSourceBusy(source: Source): boolean {
 }
 
 /**
- * The incident's sources, re-fetched every POLL_MS while `keepPolling` (an upload is in flight)
+ * The incident's sources, starting from `initial` (rendered by the server, so the page's layout is
+ * final on first paint), re-fetched every POLL_MS while `keepPolling` (an upload is in flight)
  * or while any source is still uploading or parsing; idle otherwise.
  */
-export function useSources(incidentId: string, keepPolling: boolean) {
-  const [sources, setSources] = useState<Source[] | null>(null);
+export function useSources(incidentId: string, keepPolling: boolean, initial: readonly Source[]) {
+  const [sources, setSources] = useState<readonly Source[]>(initial);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   // Bumped when a fetch settles, success or not, so the poll loop keeps going through errors.
@@ -44,7 +45,7 @@ export function useSources(incidentId: string, keepPolling: boolean) {
     return () => current.abort();
   }, [incidentId, tick]);
 
-  const busy = keepPolling || (sources?.some(isSourceBusy) ?? false);
+  const busy = keepPolling || sources.some(isSourceBusy);
   useEffect(() => {
     if (!busy) return;
     // A timeout per fetch (not an interval) so a slow answer never stacks requests.

@@ -43,3 +43,10 @@ const BY_NAME: Record<string, LevelToneKey> = {
 export function levelTone(level: string): LevelTone {
   return TONES[BY_NAME[level.trim().toLowerCase()] ?? 'other'];
 }
+
+const SEVERITY: readonly LevelToneKey[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'other'];
+
+/** Most severe first, then by name: the order a level menu should read in during an incident. */
+export function compareLevels(a: string, b: string): number {
+  return SEVERITY.indexOf(levelTone(a).key) - SEVERITY.indexOf(levelTone(b).key) || a.localeCompare(b);
+}

@@ -5,6 +5,8 @@ import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 
 interface UploadDropZoneProps {
   onFiles: (files: File[]) => void;
+  /** Once the incident has evidence, a slim bar: the events below matter more than the invitation. */
+  compact?: boolean;
 }
 
 function hasFiles(event: { dataTransfer: DataTransfer | null }): boolean {
@@ -16,7 +18,7 @@ function hasFiles(event: { dataTransfer: DataTransfer | null }): boolean {
  * keyboard and screen-reader users get the same path). Drops that miss the zone are caught at
  * the window too: a browser's default for a dropped file is to navigate away from the incident.
  */
-export function UploadDropZone({ onFiles }: UploadDropZoneProps) {
+export function UploadDropZone({ onFiles, compact = false }: UploadDropZoneProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [active, setActive] = useState(false);
   const depth = useRef(0);
@@ -69,7 +71,7 @@ export function UploadDropZone({ onFiles }: UploadDropZoneProps) {
 
   return (
     <div
-      className={active ? 'dropzone dropzone--active' : 'dropzone'}
+      className={['dropzone', compact ? 'dropzone--compact' : '', active ? 'dropzone--active' : ''].filter(Boolean).join(' ')}
       role="region"
       aria-label="Drop files here"
       aria-describedby={hintId}
@@ -79,13 +81,29 @@ export function UploadDropZone({ onFiles }: UploadDropZoneProps) {
       onDrop={onDrop}
       data-testid="dropzone"
     >
-      <p className="dropzone__text" id={hintId}>
-        <strong>Drop files here</strong>: log files, HAR exports, OTLP / Jaeger / Zipkin traces, CSV. Several at once is
-        fine; <code>.gz</code> is decompressed. The format is detected from the content.
-      </p>
-      <button type="button" className="button button--primary" onClick={() => inputRef.current?.click()}>
-        Choose files…
-      </button>
+      {compact ? (
+        <>
+          <p className="dropzone__text" id={hintId}>
+            <strong>Drop more files here</strong> or
+          </p>
+          <button type="button" className="button button--small" onClick={() => inputRef.current?.click()}>
+            Choose files…
+          </button>
+          <p className="dropzone__formats">
+            logs, HAR, OTLP / Jaeger / Zipkin traces, CSV; <code>.gz</code> is fine
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="dropzone__text" id={hintId}>
+            <strong>Drop files here</strong>: log files, HAR exports, OTLP / Jaeger / Zipkin traces, CSV. Several at once
+            is fine; <code>.gz</code> is decompressed. The format is detected from the content.
+          </p>
+          <button type="button" className="button button--primary" onClick={() => inputRef.current?.click()}>
+            Choose files…
+          </button>
+        </>
+      )}
       <input
         ref={inputRef}
         type="file"

@@ -60,8 +60,12 @@ async function analyzeFile(file: string, warn: (line: string) => void): Promise<
   const summary = new SourceSummary();
   let format: FormatId | null = null;
   try {
+    // Year-less timestamps (RFC 3164 syslog) are dated by when the file was last written: closer
+    // to the log's own time than "now", when the file may be analyzed months later.
+    const { mtimeMs } = await stat(file);
     const bytes = createReadStream(file, { highWaterMark: READ_CHUNK });
-    for await (const chunk of readEvidence(bytes, { sourceName: name })) {
+    const options = { sourceName: name, referenceTimeMs: mtimeMs, referenceTimeLabel: 'when the file was last modified' };
+    for await (const chunk of readEvidence(bytes, options)) {
       if (chunk.kind === 'format') format = chunk.format;
       else for (const event of chunk.events) summary.add(event);
     }

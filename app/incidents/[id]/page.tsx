@@ -6,6 +6,7 @@ import { StateMessage } from '@/components/ui/StateMessage';
 import { idSchema } from '@/lib/schemas/ids';
 import { NotFoundError } from '@/lib/server/errors';
 import { getIncident } from '@/lib/server/queries/get-incident';
+import { listSources } from '@/lib/server/queries/list-sources';
 
 interface IncidentPageProps {
   params: Promise<{ id: string }>;
@@ -29,10 +30,12 @@ export async function generateMetadata({ params }: IncidentPageProps): Promise<M
 
 export default async function IncidentPage({ params }: IncidentPageProps) {
   const incident = await loadIncident(params);
+  // Rendered with the page so the sources table has its final height on first paint (no jump).
+  const sources = await listSources(incident.id);
   return (
     // The events view reads its filters from the URL (useSearchParams): Suspense bounds that read.
     <Suspense fallback={<StateMessage title="Loading incident…" />}>
-      <IncidentWorkspace incident={incident} />
+      <IncidentWorkspace incident={incident} initialSources={sources} />
     </Suspense>
   );
 }

@@ -6,6 +6,8 @@
  * (colours, `ESC[2K`), OSC `ESC ] ... (BEL | ESC \)` (window titles, hyperlinks), and two-byte
  * `ESC x` sequences. A lone ESC at the end is dropped.
  */
+import type { DiagnosticLimiter, Tally } from './diagnostic-limit';
+
 const ESC = 0x1b;
 
 /** Cheap pre-check: most lines have no escape at all and are returned untouched. */
@@ -43,4 +45,18 @@ export function stripAnsi(s: string): string {
     }
   }
   return out;
+}
+
+/**
+ * The `ansi-escapes` diagnostic: once per source, at the first line that had escapes, with the
+ * count. Removing them is the same for every line, so a list would say nothing more.
+ */
+export function reportAnsiEscapes(problems: DiagnosticLimiter, lines: Tally): void {
+  if (lines.count === 0) return;
+  const which = lines.count === 1 ? 'this line had' : `this and ${lines.count - 1} more lines had`;
+  problems.report(
+    lines.first,
+    'ansi-escapes',
+    `${which} terminal colour/control codes (ANSI escapes); removed from the message, kept in the raw text`,
+  );
 }

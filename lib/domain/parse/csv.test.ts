@@ -79,6 +79,11 @@ describe('CSV: Nezha TrainTicket', () => {
     expect(row129.service).toBe('ts-travel-service');
     expect(row129.ids.traceId).toBe('fe6bf62f357743299319d640878ea4f0');
     expect(row129.message).toMatch(/^17:33:14\.720 ERROR .*HttpServerErrorException/);
+    // The Spring Boot line names its level only in its text: read from there.
+    expect(row129.level).toBe('error');
+    const levels = new Map<string | null, number>();
+    for (const e of events) levels.set(e.level, (levels.get(e.level) ?? 0) + 1);
+    expect(Object.fromEntries(levels)).toEqual({ info: 255, error: 52, warn: 7 });
   });
 
   it('09_34_trace.csv: 842 spans, every log trace among them', () => {

@@ -12,6 +12,8 @@
  * - A row with the wrong number of cells is still an event: cells map by position, extra ones
  *   go to `_extra`, and a diagnostic names the row. A row whose quote never closes is an
  *   unparsed event (see ./csv-scanner.ts).
+ * - A message cell that opens like JSON but does not parse keeps its text, with a
+ *   `truncated-json` diagnostic.
  * Locators are `{line}` (where the row starts) for span rows too: a CSV is a line format and a
  * person finds the row by its line.
  */
@@ -19,7 +21,7 @@ import { unparsedEvent } from '../event';
 import { isBlankLine } from './blank-line';
 import { CsvScanner, type CsvRow } from './csv-scanner';
 import { DiagnosticLimiter } from './diagnostic-limit';
-import { normalizeRecord } from './record';
+import { brokenJsonReason, normalizeRecord, type RecordNotes } from './record';
 import type { IncrementalParser, ParseContext, ParseSink, ParserFactory } from './types';
 
 /** The header row's cells as field names: trimmed, unique, never empty. */
@@ -48,6 +50,7 @@ export function cellValue(cell: string): unknown {
 
 function createDelimitedParser(delimiter: ',' | '\t', sink: ParseSink, context: ParseContext): IncrementalParser {
   const problems = new DiagnosticLimiter(sink);
+  const notes: RecordNotes = {};
   let header: string[] | null = null;
 
   const onRow = (row: CsvRow): void => {
@@ -77,7 +80,11 @@ function createDelimitedParser(delimiter: ',' | '\t', sink: ParseSink, context: 
         `${row.cells.length} cells where the header has ${header.length}; read by position${row.cells.length > header.length ? ', the extra ones under _extra' : ''}`,
       );
     }
-    sink.event(normalizeRecord({ fields, locator, raw: row.raw, sourceName: context.sourceName }));
+    sink.event(normalizeRecord({ fields, locator, raw: row.raw, sourceName: context.sourceName }, notes));
+    if (notes.brokenJson !== undefined) {
+      problems.report(locator, 'truncated-json', brokenJsonReason(notes.brokenJson));
+      notes.brokenJson = undefined;
+    }
   };
 
   const scanner = new CsvScanner(delimiter.charCodeAt(0), onRow);

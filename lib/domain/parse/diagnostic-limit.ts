@@ -5,6 +5,11 @@
  * diagnostics are the summary a person reads first. A misdetected million-line file would
  * otherwise store a million identical diagnostics; past the cap, one closing diagnostic per code
  * says how many more there were and where the first of them was.
+ *
+ * Every parser sends its diagnostics through one limiter (`report` for a reason to prefix with
+ * its locator, `add` for a diagnostic already worded) and calls `flush` at its end.
+ * A condition that touches many records the same way (terminal escapes on every line, base64
+ * ids on every span) is not a per-record problem: count it with a Tally and report it once.
  */
 import type { Diagnostic, Locator } from '../event';
 import { describeLocator } from '../event';
@@ -21,16 +26,25 @@ export class DiagnosticLimiter {
     private readonly max = MAX_DIAGNOSTICS_PER_CODE,
   ) {}
 
+  /** A diagnostic whose message is `<locator>: <reason>`. */
   report(locator: Locator | null, code: string, reason: string): void {
+    if (!this.admit(locator, code)) return;
+    const where = locator ? `${describeLocator(locator)}: ` : '';
+    this.sink.diagnostic({ locator, code, message: `${where}${reason}` });
+  }
+
+  /** A diagnostic already worded (it names its locator itself). */
+  add(diagnostic: Diagnostic): void {
+    if (this.admit(diagnostic.locator, diagnostic.code)) this.sink.diagnostic(diagnostic);
+  }
+
+  private admit(locator: Locator | null, code: string): boolean {
     const entry = this.counts.get(code) ?? { count: 0, firstSuppressed: null };
     entry.count++;
     this.counts.set(code, entry);
-    if (entry.count <= this.max) {
-      const where = locator ? `${describeLocator(locator)}: ` : '';
-      this.sink.diagnostic({ locator, code, message: `${where}${reason}` });
-    } else if (entry.firstSuppressed === null) {
-      entry.firstSuppressed = locator;
-    }
+    if (entry.count <= this.max) return true;
+    if (entry.firstSuppressed === null) entry.firstSuppressed = locator;
+    return false;
   }
 
   /** Call once at the end of the source. */
@@ -45,5 +59,15 @@ export class DiagnosticLimiter {
       this.sink.diagnostic(diagnostic);
     }
     this.counts.clear();
+  }
+}
+
+/** Counts the records a source-wide condition touched, and remembers the first. */
+export class Tally {
+  count = 0;
+  first: Locator | null = null;
+
+  add(locator: Locator | null): void {
+    if (this.count++ === 0) this.first = locator;
   }
 }

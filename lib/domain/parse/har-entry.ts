@@ -10,7 +10,8 @@
  *   non-negative timings).
  * - status = response.status as written, "0" included: an entry that never got a response is
  *   a real event (level error, message = the browser's `_error`, e.g.
- *   net::ERR_INTERNET_DISCONNECTED), a signal for the findings, not a parse problem.
+ *   net::ERR_INTERNET_DISCONNECTED), a signal for the findings. It also gets a `no-response`
+ *   diagnostic, so the source's summary says how many requests failed and why.
  * - level: error for status 0 / `_error` / 5xx, warn for 4xx, else info.
  * - ids: request then response headers named like identifier fields (x-request-id,
  *   traceparent, x-b3-traceid, x-correlation-id...), case-insensitive, read by record.ts.
@@ -132,6 +133,14 @@ export function harEntryToEvent(
   const started = parseTimestampValue(entry.startedDateTime);
   if (started === null) {
     diagnostics.push({ locator, code: 'missing-timestamp', message: `index ${index}: HAR entry without a valid startedDateTime` });
+  }
+  if (status === null || status === 0) {
+    const why = [status === 0 ? 'status 0' : 'no response status', error].filter((x) => x !== null).join(', ');
+    diagnostics.push({
+      locator,
+      code: 'no-response',
+      message: `index ${index}: the request got no response (${why}); kept as an error event`,
+    });
   }
   const duration = durationMs(entry);
   const statusText = stringAt(response, 'statusText');

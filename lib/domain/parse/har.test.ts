@@ -22,10 +22,15 @@ function entry(over: Record<string, unknown> = {}): Record<string, unknown> {
 describe('HAR', () => {
   it('timed_out.har: 33 entries, 21 never got a response and say why', () => {
     const { events, diagnostics } = parseText(readCorpusText('har/timed_out.har'), 'timed_out.har');
-    expect(diagnostics).toEqual([]);
     expect(events.map((e) => e.locator)).toEqual(events.map((_, index) => ({ index })));
     const failed = events.filter((e) => e.status === '0');
     expect(failed).toHaveLength(21);
+    // One `no-response` diagnostic per failed entry, at its index, naming the browser's reason.
+    expect(diagnostics.map((d) => [d.code, d.locator])).toEqual(failed.map((e) => ['no-response', e.locator]));
+    const first = failed[0]?.locator as { index: number };
+    expect(diagnostics[0]?.message).toBe(
+      `index ${first.index}: the request got no response (status 0, ${failed[0]?.message}); kept as an error event`,
+    );
     const reasons = new Map<string, number>();
     for (const e of failed) {
       expect(e.unparsed).toBe(false);

@@ -8,9 +8,11 @@
  * Failure modes: an entry that is not valid JSON or not an object is an `unparsed` event; a
  * file cut inside the entries yields the complete entries, a `truncated` diagnostic and the
  * cut-off text as an `unparsed` event. Only input that is not a HAR at all (not a JSON object,
- * no `log.entries`) fails the source, with a FormatError from end().
+ * no `log.entries`) fails the source, with a FormatError from end(). Diagnostics (including the
+ * entries' own, e.g. `no-response`) go through one DiagnosticLimiter.
  */
 import { unparsedEvent, type Locator } from '../event';
+import { DiagnosticLimiter } from './diagnostic-limit';
 import { harEntryToEvent } from './har-entry';
 import { JsonArrayScanner } from './json-array-scanner';
 import { excerpt, isObject, tryParseJson } from './json-values';
@@ -19,13 +21,14 @@ import { FormatError, type IncrementalParser, type ParseContext, type ParseSink 
 const EXPECTED = 'expected a HAR 1.2 document: a JSON object with log.entries';
 
 export function createHarParser(sink: ParseSink, { sourceName }: ParseContext): IncrementalParser {
+  const problems = new DiagnosticLimiter(sink);
   const entry = (text: string, index: number, truncated = false): void => {
     const locator: Locator = { index };
     const parsed = tryParseJson(text);
     if (parsed.ok && isObject(parsed.value)) {
       const { event, diagnostics } = harEntryToEvent(parsed.value, text, index, sourceName);
       sink.event(event);
-      for (const d of diagnostics) sink.diagnostic(d);
+      for (const d of diagnostics) problems.add(d);
       return;
     }
     const reason = truncated
@@ -34,11 +37,7 @@ export function createHarParser(sink: ParseSink, { sourceName }: ParseContext): 
         ? 'HAR entry is not a JSON object'
         : `invalid JSON in HAR entry: ${parsed.error}`;
     sink.event(unparsedEvent(locator, text, reason));
-    sink.diagnostic({
-      locator,
-      code: truncated ? 'truncated' : parsed.ok ? 'not-an-object' : 'invalid-json',
-      message: `index ${index}: ${reason}: ${excerpt(text)}`,
-    });
+    problems.report(locator, truncated ? 'truncated' : parsed.ok ? 'not-an-object' : 'invalid-json', `${reason}: ${excerpt(text)}`);
   };
   const scanner = new JsonArrayScanner(
     (path) => path.length === 2 && path[0] === 'log' && path[1] === 'entries',
@@ -62,12 +61,13 @@ export function createHarParser(sink: ParseSink, { sourceName }: ParseContext): 
       if (result.pending !== null) entry(result.pending, result.elements, cutOff);
       if (!result.closed && !cutOff) {
         const at = result.elements + (result.pending !== null ? 1 : 0);
-        sink.diagnostic({
+        problems.add({
           locator: { index: at },
           code: 'truncated',
           message: `log.entries ends without its closing bracket after ${at} entries: the HAR file is truncated`,
         });
       }
+      problems.flush();
     },
   };
 }

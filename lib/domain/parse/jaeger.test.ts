@@ -8,7 +8,16 @@ const corpus = (file: string) => parseText(readCorpusText(file), file.split('/')
 describe('Jaeger JSON', () => {
   it('spanAmongEachOtherGroupedAndSpans.json: a 31-hex-digit trace id is padded to 32', () => {
     const { events, diagnostics } = corpus('jaeger/spanAmongEachOtherGroupedAndSpans.json');
-    expect(diagnostics).toEqual([]);
+    // Said once for the one distinct id, at the first span that carries it.
+    expect(diagnostics).toEqual([
+      {
+        locator: { spanId: '6962df17f54c3741' },
+        code: 'short-trace-id',
+        message:
+          'span 6962df17f54c3741: trace id df84e36b9e2ee3815d07f0867a5be1f has 31 hex digits instead of 32 (the exporter dropped leading zeros); ' +
+          'read as 0df84e36b9e2ee3815d07f0867a5be1f, left-padded with zeros, so it matches the full id in other sources',
+      },
+    ]);
     expect(new Set(events.map((e) => e.ids.traceId))).toEqual(new Set(['0df84e36b9e2ee3815d07f0867a5be1f']));
     expect(new Set(events.map((e) => e.service))).toEqual(new Set(['api-gateway', 'customers-service']));
     expect(events.filter((e) => e.ids.parentSpanId !== null)).toHaveLength(16);
@@ -25,7 +34,8 @@ describe('Jaeger JSON', () => {
   });
 
   it('trace_success.json: a bare span array with inline processes; bool tag "true" is true and an error', () => {
-    const { events } = corpus('jaeger/trace_success.json');
+    const { events, diagnostics } = corpus('jaeger/trace_success.json');
+    expect(diagnostics).toEqual([]); // 64-bit trace ids are normal: no short-trace-id
     expect(events.map((e) => e.service)).toEqual(['16af988c443cff37', '3c220036602f839e']);
     expect(events[1]).toMatchObject({ status: 'ERROR', level: 'error', attributes: { error: true } });
     expect(events[0]).toMatchObject({ status: null, level: null, ids: { parentSpanId: '492770a15935810f' } });

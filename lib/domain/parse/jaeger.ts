@@ -13,10 +13,14 @@
  * `parentSpanID` or the first CHILD_OF reference (FOLLOWS_FROM is not containment).
  * jaeger-ui's enriched model (references[].span nested copies, depth, childSpanIds...) is read
  * without keeping the nested copies: `raw` drops them, or one span would hold its ancestry.
- * Span and trace `warnings` become diagnostics; a repeated span id, `duplicate-span-id`.
+ * Span and trace `warnings` become diagnostics; a repeated span id, `duplicate-span-id`; a
+ * trace id the UI wrote without its leading zero, `short-trace-id` (./id-notes.ts). All go
+ * through one DiagnosticLimiter.
  */
-import { describeLocator, unparsedEvent, type Locator } from '../event';
+import { unparsedEvent, type Locator } from '../event';
+import { DiagnosticLimiter } from './diagnostic-limit';
 import { normalizeSpanId, normalizeTraceId } from './fields/ids';
+import { IdNotes } from './id-notes';
 import { createJsonDocumentReader } from './json-documents';
 import { arrayAt, excerpt, isObject, numberAt, objectAt, stringAt, type JsonObject } from './json-values';
 import { spanEvent, spanLogEvent, type SpanStatus } from './span-record';
@@ -69,28 +73,27 @@ function statusOf(tags: JsonObject): SpanStatus | null {
 export function createJaegerParser(sink: ParseSink, { sourceName }: ParseContext): IncrementalParser {
   let recordIndex = 0;
   const seenSpans = new Set<string>();
+  const problems = new DiagnosticLimiter(sink);
+  const idNotes = new IdNotes(problems);
 
   const span = (s: unknown, processes: JsonObject | null): void => {
     if (!isObject(s)) {
       const locator: Locator = { index: recordIndex++ };
       const raw = JSON.stringify(s);
       sink.event(unparsedEvent(locator, raw, 'Jaeger span is not a JSON object'));
-      sink.diagnostic({ locator, code: 'not-an-object', message: `${describeLocator(locator)}: Jaeger span is not a JSON object: ${excerpt(raw)}` });
+      problems.report(locator, 'not-an-object', `Jaeger span is not a JSON object: ${excerpt(raw)}`);
       return;
     }
     const traceId = normalizeTraceId(s.traceID);
     const spanId = normalizeSpanId(s.spanID);
     const locator: Locator = spanId !== null ? { spanId } : { index: recordIndex++ };
+    idNotes.check(locator, s.traceID, s.spanID, s.parentSpanID);
     if (spanId === null) {
-      sink.diagnostic({ locator, code: 'missing-span-id', message: `${describeLocator(locator)}: Jaeger span without a spanID` });
+      problems.report(locator, 'missing-span-id', 'Jaeger span without a spanID');
     } else {
       const key = `${traceId ?? ''}/${spanId}`;
       if (seenSpans.has(key)) {
-        sink.diagnostic({
-          locator,
-          code: 'duplicate-span-id',
-          message: `span ${spanId} appears more than once in trace ${traceId ?? '(none)'}; both are kept`,
-        });
+        problems.report(locator, 'duplicate-span-id', `this span id appears more than once in trace ${traceId ?? '(none)'}; both spans are kept`);
       }
       seenSpans.add(key);
     }
@@ -153,7 +156,7 @@ export function createJaegerParser(sink: ParseSink, { sourceName }: ParseContext
     }
     for (const warning of arrayAt(s, 'warnings') ?? []) {
       if (typeof warning !== 'string') continue;
-      sink.diagnostic({ locator, code: 'jaeger-warning', message: `${describeLocator(locator)}: ${warning}` });
+      problems.report(locator, 'jaeger-warning', warning);
     }
   };
 
@@ -162,7 +165,7 @@ export function createJaegerParser(sink: ParseSink, { sourceName }: ParseContext
     for (const s of arrayAt(t, 'spans') ?? []) span(s, processes);
     for (const warning of arrayAt(t, 'warnings') ?? []) {
       if (typeof warning === 'string') {
-        sink.diagnostic({ locator: null, code: 'jaeger-warning', message: `trace ${stringAt(t, 'traceID') ?? ''}: ${warning}` });
+        problems.report(null, 'jaeger-warning', `trace ${stringAt(t, 'traceID') ?? ''}: ${warning}`);
       }
     }
   };
@@ -185,23 +188,31 @@ export function createJaegerParser(sink: ParseSink, { sourceName }: ParseContext
     for (const t of data) if (isObject(t)) trace(t);
     for (const error of arrayAt(value, 'errors') ?? []) {
       const message = stringAt(error, 'msg') ?? stringAt(error, 'message') ?? JSON.stringify(error);
-      sink.diagnostic({ locator: null, code: 'jaeger-error', message: `Jaeger reported an error: ${message}` });
+      problems.report(null, 'jaeger-error', `Jaeger reported an error: ${message}`);
     }
     return true;
   };
 
-  return createJsonDocumentReader('jaeger', EXPECTED, {
+  const reader = createJsonDocumentReader('jaeger', EXPECTED, {
     document(value, line, raw) {
       if (documentOf(value)) return;
       if (line === null) throw new FormatError(`${EXPECTED}; found a JSON document of another shape`, 'jaeger');
       const locator: Locator = { line };
       sink.event(unparsedEvent(locator, raw, 'JSON line is not a Jaeger trace'));
-      sink.diagnostic({ locator, code: 'not-jaeger', message: `line ${line}: not a Jaeger trace: ${excerpt(raw)}` });
+      problems.report(locator, 'not-jaeger', `not a Jaeger trace: ${excerpt(raw)}`);
     },
     badLine(text, line, error) {
       const locator: Locator = { line };
       sink.event(unparsedEvent(locator, text, `invalid JSON: ${error}`));
-      sink.diagnostic({ locator, code: 'invalid-json', message: `line ${line}: invalid JSON: ${error}: ${excerpt(text)}` });
+      problems.report(locator, 'invalid-json', `invalid JSON: ${error}: ${excerpt(text)}`);
     },
   });
+  return {
+    write: (chunk) => reader.write(chunk),
+    end() {
+      reader.end();
+      idNotes.flush();
+      problems.flush();
+    },
+  };
 }

@@ -6,9 +6,15 @@ import { splitConcatenatedJson } from './json-array';
 const json = (text: string, chunkSize?: number) => parseText(text, 'export.json', 'json', chunkSize);
 
 describe('JSON array / object documents', () => {
-  it('CloudWatch payload: one event per logEvents element; a truncated JSON string message is just text', () => {
+  it('CloudWatch payload: one event per logEvents element; a truncated JSON string message is text, diagnosed', () => {
     const { events, diagnostics } = parseText(readCorpusText('logs/valid_cloudwatch_log.json'), 'cw.json');
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics).toEqual(
+      [0, 1, 2].map((index) => ({
+        locator: { index },
+        code: 'truncated-json',
+        message: `index ${index}: the \`message\` field starts like JSON but it is cut off before its end; kept as plain text, its fields were not read`,
+      })),
+    );
     expect(events.map((e) => e.locator)).toEqual([{ index: 0 }, { index: 1 }, { index: 2 }]);
     for (const event of events) {
       expect(event.unparsed).toBe(false);

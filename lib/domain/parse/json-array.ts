@@ -16,12 +16,15 @@
  *
  * Nothing is lost: a non-object element, or one that does not parse, is an `unparsed` event;
  * a truncated array yields events for its complete elements, a `truncated` diagnostic and an
- * `unparsed` event holding the cut-off text.
+ * `unparsed` event holding the cut-off text. A record whose message field opens like JSON but
+ * does not parse (CloudWatch's CloudTrail events cut at a size limit) keeps the text as its
+ * message, with a `truncated-json` diagnostic. Diagnostics go through a DiagnosticLimiter.
  */
 import { unparsedEvent, type Locator } from '../event';
+import { DiagnosticLimiter } from './diagnostic-limit';
 import { JsonArrayScanner } from './json-array-scanner';
 import { excerpt, isObject, MAX_DOCUMENT_CHARS, tryParseJson } from './json-values';
-import { normalizeRecord } from './record';
+import { brokenJsonReason, isCutOffJson, normalizeRecord, type RecordNotes } from './record';
 import { FormatError, type IncrementalParser, type ParseContext, type ParseSink } from './types';
 
 /** Keys (lower-cased) under which an envelope object holds its records. */
@@ -66,11 +69,17 @@ export function splitConcatenatedJson(text: string): string[] {
 }
 
 export function createJsonArrayParser(sink: ParseSink, { sourceName }: ParseContext): IncrementalParser {
+  const problems = new DiagnosticLimiter(sink);
+  const notes: RecordNotes = {};
   const record = (text: string, index: number, truncated = false): void => {
     const locator: Locator = { index };
     const parsed = tryParseJson(text);
     if (parsed.ok && isObject(parsed.value)) {
-      sink.event(normalizeRecord({ fields: parsed.value, locator, raw: text, sourceName }));
+      sink.event(normalizeRecord({ fields: parsed.value, locator, raw: text, sourceName }, notes));
+      if (notes.brokenJson !== undefined) {
+        problems.report(locator, 'truncated-json', brokenJsonReason(notes.brokenJson));
+        notes.brokenJson = undefined;
+      }
       return;
     }
     const reason = truncated
@@ -80,7 +89,7 @@ export function createJsonArrayParser(sink: ParseSink, { sourceName }: ParseCont
         : `invalid JSON: ${parsed.error}`;
     const code = truncated ? 'truncated' : parsed.ok ? 'not-an-object' : 'invalid-json';
     sink.event(unparsedEvent(locator, text, reason));
-    sink.diagnostic({ locator, code, message: `index ${index}: ${reason}: ${excerpt(text)}` });
+    problems.report(locator, code, `${reason}: ${excerpt(text)}`);
   };
 
   const scanner = new JsonArrayScanner(
@@ -118,12 +127,13 @@ export function createJsonArrayParser(sink: ParseSink, { sourceName }: ParseCont
         if (result.pending !== null) record(result.pending, result.elements, cutOff);
         if (!result.closed && !cutOff) {
           const at = result.elements + (result.pending !== null ? 1 : 0);
-          sink.diagnostic({
+          problems.add({
             locator: { index: at },
             code: 'truncated',
             message: `the JSON array ends without its closing bracket after ${at} elements: the input is truncated`,
           });
         }
+        problems.flush();
         return;
       }
       if (result.rootChar !== '{') {
@@ -140,29 +150,14 @@ export function createJsonArrayParser(sink: ParseSink, { sourceName }: ParseCont
       const whole = tryParseJson(text);
       if (whole.ok) {
         record(text, 0);
-        return;
+      } else {
+        const pieces = splitConcatenatedJson(text);
+        pieces.forEach((piece, index) => {
+          const cut = index === pieces.length - 1 && !tryParseJson(piece).ok && /[[{]/.test(piece[0] ?? '');
+          record(piece, index, cut && isCutOffJson(piece));
+        });
       }
-      const pieces = splitConcatenatedJson(text);
-      pieces.forEach((piece, index) => {
-        const cut = index === pieces.length - 1 && !tryParseJson(piece).ok && /[[{]/.test(piece[0] ?? '');
-        record(piece, index, cut && isUnbalanced(piece));
-      });
+      problems.flush();
     },
   };
-}
-
-/** More openers than closers outside strings: the text was cut off, not merely malformed. */
-function isUnbalanced(text: string): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) depth++;
-    else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return depth > 0 || inString;
 }

@@ -84,6 +84,30 @@ describe('JSON lines', () => {
     ]);
   });
 
+  it('a message that is cut-off JSON stays text, with a truncated-json diagnostic naming the line', () => {
+    const { events, diagnostics } = parseLines('{"msg":"ok"}\n{"level":"info","message":"{\\"user\\":{\\"id\\":7}"}\n{"msg":"[INFO] ready"}');
+    expect(events.map((e) => [e.unparsed, e.message])).toEqual([
+      [false, 'ok'],
+      [false, '{"user":{"id":7}'],
+      [false, '[INFO] ready'],
+    ]);
+    expect(diagnostics).toEqual([
+      {
+        locator: { line: 2 },
+        code: 'truncated-json',
+        message: 'line 2: the `message` field starts like JSON but it is cut off before its end; kept as plain text, its fields were not read',
+      },
+    ]);
+  });
+
+  it('caps each code at 200 diagnostics plus one "N more", like the text parsers', () => {
+    const text = Array.from({ length: 250 }, (_, i) => `# comment ${i}`).join('\n');
+    const { events, diagnostics } = parseLines(text);
+    expect(events).toHaveLength(250);
+    expect(diagnostics).toHaveLength(201);
+    expect(diagnostics[200]).toEqual({ locator: { line: 201 }, code: 'comment-line', message: '50 more comment-line problems not listed (250 in all)' });
+  });
+
   it('gives identical events for any chunk size, with emoji and CJK split between chunks', () => {
     const text = [
       '{"msg":"顧客 😀 注文","level":"warn","request_id":"r-1"}',

@@ -7,14 +7,18 @@
  * - Anything else (a `# comment`, plain text, JSON that does not parse, a JSON value that is
  *   not an object) becomes an `unparsed` event with the line's text, plus a diagnostic naming
  *   the line and the reason, so nothing is lost and the file still ingests.
+ * - A record whose message field opens like JSON but does not parse (a CloudTrail event cut
+ *   off by a size limit) keeps the text as its message, with a `truncated-json` diagnostic.
+ * - Diagnostics go through a DiagnosticLimiter: at most 200 per code, then one "N more".
  *
  * This is the hot path of bulk ingest (1M lines): per line one JSON.parse and one
  * normalizeRecord, nothing else.
  */
 import { unparsedEvent, type Locator } from '../event';
+import { DiagnosticLimiter } from './diagnostic-limit';
 import { excerpt, isObject } from './json-values';
 import { LineSplitter } from './line-splitter';
-import { normalizeRecord } from './record';
+import { brokenJsonReason, normalizeRecord, type RecordNotes } from './record';
 import type { IncrementalParser, ParseContext, ParseSink } from './types';
 
 function isBlank(line: string): boolean {
@@ -43,6 +47,8 @@ function classify(line: string, parseError: string | null): { code: string; reas
 }
 
 export function createJsonLinesParser(sink: ParseSink, { sourceName }: ParseContext): IncrementalParser {
+  const problems = new DiagnosticLimiter(sink);
+  const notes: RecordNotes = {};
   const onLine = (line: string, lineNumber: number): void => {
     if (line.length === 0 || isBlank(line)) return;
     const locator: Locator = { line: lineNumber };
@@ -54,12 +60,16 @@ export function createJsonLinesParser(sink: ParseSink, { sourceName }: ParseCont
       parseError = err instanceof Error ? err.message : String(err);
     }
     if (parseError === null && isObject(value)) {
-      sink.event(normalizeRecord({ fields: value, locator, raw: line, sourceName }));
+      sink.event(normalizeRecord({ fields: value, locator, raw: line, sourceName }, notes));
+      if (notes.brokenJson !== undefined) {
+        problems.report(locator, 'truncated-json', brokenJsonReason(notes.brokenJson));
+        notes.brokenJson = undefined;
+      }
       return;
     }
     const { code, reason } = classify(line, parseError);
     sink.event(unparsedEvent(locator, line, reason));
-    sink.diagnostic({ locator, code, message: `line ${lineNumber}: ${reason}: ${excerpt(line)}` });
+    problems.report(locator, code, `${reason}: ${excerpt(line)}`);
   };
   const splitter = new LineSplitter(onLine);
   let first = true;
@@ -74,6 +84,7 @@ export function createJsonLinesParser(sink: ParseSink, { sourceName }: ParseCont
     },
     end() {
       splitter.end();
+      problems.flush();
     },
   };
 }

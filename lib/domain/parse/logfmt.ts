@@ -6,23 +6,31 @@
  * banner) is an `unparsed` event, never dropped; `raw` is the line as written and fields are
  * read from the line with terminal escapes removed. Field names then go through
  * normalizeRecord like any structured record (`time`, `level`, `msg`, `request_id`...).
+ * Diagnostics: `not-logfmt`, `unterminated-quote`, `truncated-json` (a message that opens like
+ * JSON but does not parse), and one `ansi-escapes` per source; at most 200 per code.
  */
 import { unparsedEvent } from '../event';
-import { hasAnsi, stripAnsi } from './ansi';
-import { DiagnosticLimiter } from './diagnostic-limit';
+import { hasAnsi, reportAnsiEscapes, stripAnsi } from './ansi';
+import { DiagnosticLimiter, Tally } from './diagnostic-limit';
 import { scanKeyValues } from './key-value';
 import { isBlankLine } from './blank-line';
 import { LineSplitter } from './line-splitter';
-import { normalizeRecord } from './record';
+import { brokenJsonReason, normalizeRecord, type RecordNotes } from './record';
 import type { IncrementalParser, ParseContext, ParseSink } from './types';
 
 export function createLogfmtParser(sink: ParseSink, context: ParseContext): IncrementalParser {
   const problems = new DiagnosticLimiter(sink);
+  const ansi = new Tally();
+  const notes: RecordNotes = {};
   const { sourceName } = context;
   const splitter = new LineSplitter((line, lineNumber) => {
     if (isBlankLine(line)) return;
     const locator = { line: lineNumber };
-    const text = hasAnsi(line) ? stripAnsi(line) : line;
+    let text = line;
+    if (hasAnsi(line)) {
+      text = stripAnsi(line);
+      ansi.add(locator);
+    }
     const fields: Record<string, unknown> = {};
     const scan = scanKeyValues(text, 0, fields, true);
     if (scan.pairs === 0) {
@@ -32,12 +40,17 @@ export function createLogfmtParser(sink: ParseSink, context: ParseContext): Incr
       return;
     }
     if (scan.unterminated) problems.report(locator, 'unterminated-quote', 'a quoted value has no closing quote; it runs to the end of the line');
-    sink.event(normalizeRecord({ fields, locator, raw: line, sourceName }));
+    sink.event(normalizeRecord({ fields, locator, raw: line, sourceName }, notes));
+    if (notes.brokenJson !== undefined) {
+      problems.report(locator, 'truncated-json', brokenJsonReason(notes.brokenJson));
+      notes.brokenJson = undefined;
+    }
   });
   return {
     write: (chunk) => splitter.write(chunk),
     end: () => {
       splitter.end();
+      reportAnsiEscapes(problems, ansi);
       problems.flush();
     },
   };

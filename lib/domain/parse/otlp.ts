@@ -11,13 +11,16 @@
  * lower-case hex.
  *
  * Diagnostics: `duplicate-span-id` for a span id seen before in the same trace (both events
- * kept); `missing-span-id` for a span without one. A parent that is not in the file is normal
- * (partial exports) and is not reported.
+ * kept); `missing-span-id` for a span without one; `base64-id` and `short-trace-id` for ids
+ * rewritten to match (./id-notes.ts). A parent that is not in the file is normal (partial
+ * exports) and is not reported. All go through one DiagnosticLimiter.
  */
-import { describeLocator, unparsedEvent, type EvidenceEvent, type Locator } from '../event';
+import { unparsedEvent, type EvidenceEvent, type Locator } from '../event';
+import { DiagnosticLimiter } from './diagnostic-limit';
 import { normalizeSpanId, normalizeTraceId } from './fields/ids';
 import { fromOtlpSeverity, normalizeLevel } from './fields/level';
 import { createJsonDocumentReader } from './json-documents';
+import { IdNotes } from './id-notes';
 import { excerpt, isObject, type JsonObject } from './json-values';
 import {
   anyValue,
@@ -78,6 +81,8 @@ function scopeOf(resource: unknown, scope: unknown): Scope {
 export function createOtlpParser(sink: ParseSink, { sourceName }: ParseContext): IncrementalParser {
   let recordIndex = 0;
   const seenSpans = new Set<string>();
+  const problems = new DiagnosticLimiter(sink);
+  const idNotes = new IdNotes(problems);
 
   const span = (s: unknown, scope: Scope): void => {
     if (!isObject(s)) return;
@@ -85,16 +90,13 @@ export function createOtlpParser(sink: ParseSink, { sourceName }: ParseContext):
     const traceId = normalizeTraceId(field(s, 'traceId'));
     const spanId = normalizeSpanId(field(s, 'spanId'));
     const locator: Locator = spanId !== null ? { spanId } : { index: recordIndex++ };
+    idNotes.check(locator, field(s, 'traceId'), field(s, 'spanId'), field(s, 'parentSpanId'));
     if (spanId === null) {
-      sink.diagnostic({ locator, code: 'missing-span-id', message: `${describeLocator(locator)}: OTLP span without a spanId` });
+      problems.report(locator, 'missing-span-id', 'OTLP span without a spanId');
     } else {
       const key = `${traceId ?? ''}/${spanId}`;
       if (seenSpans.has(key)) {
-        sink.diagnostic({
-          locator,
-          code: 'duplicate-span-id',
-          message: `span ${spanId} appears more than once in trace ${traceId ?? '(none)'}; both are kept`,
-        });
+        problems.report(locator, 'duplicate-span-id', `this span id appears more than once in trace ${traceId ?? '(none)'}; both spans are kept`);
       }
       seenSpans.add(key);
     }
@@ -145,6 +147,7 @@ export function createOtlpParser(sink: ParseSink, { sourceName }: ParseContext):
   const logRecord = (r: unknown, scope: Scope): void => {
     if (!isObject(r)) return;
     const locator: Locator = { index: recordIndex++ };
+    idNotes.check(locator, field(r, 'traceId'), field(r, 'spanId'));
     const ts = nanosToMs(field(r, 'timeUnixNano')) ?? nanosToMs(field(r, 'observedTimeUnixNano'));
     const attrs = keyValues(arrayField(r, 'attributes'));
     // The record's own time goes in as `ts` so record.ts turns a duration attribute into the
@@ -183,7 +186,7 @@ export function createOtlpParser(sink: ParseSink, { sourceName }: ParseContext):
     }
   };
 
-  return createJsonDocumentReader('otlp', EXPECTED, {
+  const reader = createJsonDocumentReader('otlp', EXPECTED, {
     document(value, line, raw) {
       const doc = unwrap(value);
       if (isRequest(doc)) return request(doc);
@@ -191,13 +194,21 @@ export function createOtlpParser(sink: ParseSink, { sourceName }: ParseContext):
       const locator: Locator = { line };
       const reason = 'JSON line is not an OTLP request (no resourceSpans or resourceLogs)';
       sink.event(unparsedEvent(locator, raw, reason));
-      sink.diagnostic({ locator, code: 'not-otlp', message: `line ${line}: ${reason}: ${excerpt(raw)}` });
+      problems.report(locator, 'not-otlp', `${reason}: ${excerpt(raw)}`);
     },
     badLine(text, line, error) {
       const locator: Locator = { line };
       sink.event(unparsedEvent(locator, text, `invalid JSON: ${error}`));
-      sink.diagnostic({ locator, code: 'invalid-json', message: `line ${line}: invalid JSON: ${error}: ${excerpt(text)}` });
+      problems.report(locator, 'invalid-json', `invalid JSON: ${error}: ${excerpt(text)}`);
     },
   });
+  return {
+    write: (chunk) => reader.write(chunk),
+    end() {
+      reader.end();
+      idNotes.flush();
+      problems.flush();
+    },
+  };
 }
 

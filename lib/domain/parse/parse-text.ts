@@ -3,10 +3,11 @@
  * The streaming pipeline (lib/server/ingest) uses the same detect + parser with chunks.
  */
 import type { Diagnostic, EvidenceEvent } from '../event';
+import { BOM_CHAR, byteOrderMarkDiagnostic } from './byte-order-mark';
 import { detectFormat, DETECT_HEAD_CHARS } from './detect';
 import type { FormatId } from './formats';
 import { parserFor } from './registry';
-import { FormatError } from './types';
+import { FormatError, type ParseContext } from './types';
 
 export interface ParsedText {
   format: FormatId;
@@ -15,8 +16,16 @@ export interface ParsedText {
 }
 
 /** Throws FormatError when the format cannot be detected or the input is unusable as a whole. */
-export function parseText(text: string, sourceName: string, format?: FormatId, chunkSize = 1 << 20): ParsedText {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** `context`: the rest of the ParseContext (a reference time for year-less timestamps). */
+export function parseText(
+  text: string,
+  sourceName: string,
+  format?: FormatId,
+  chunkSize = 1 << 20,
+  context: Omit<ParseContext, 'sourceName'> = {},
+): ParsedText {
+  const bom = text.charCodeAt(0) === BOM_CHAR;
+  const body = bom ? text.slice(1) : text;
   let chosen = format;
   if (!chosen) {
     const detection = detectFormat(body.slice(0, DETECT_HEAD_CHARS));
@@ -26,10 +35,10 @@ export function parseText(text: string, sourceName: string, format?: FormatId, c
     chosen = detection.format;
   }
   const events: EvidenceEvent[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = bom ? [byteOrderMarkDiagnostic()] : [];
   const parser = parserFor(chosen)(
     { event: (e) => events.push(e), diagnostic: (d) => diagnostics.push(d) },
-    { sourceName },
+    { ...context, sourceName },
   );
   for (let i = 0; i < body.length; i += chunkSize) parser.write(body.slice(i, i + chunkSize));
   parser.end();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeRecord, workloadOfPod } from './record';
+import { levelFromMessage, normalizeRecord, type RecordNotes, workloadOfPod } from './record';
 
 const base = { locator: { line: 1 }, raw: '{}', sourceName: 'cart-api.log' };
 
@@ -61,6 +61,56 @@ describe('normalizeRecord', () => {
     expect(e.name).toBe('GET /api/items/7');
     expect(e.ids.traceId).toBe('0af7651916cd43dd8448eb211c80319c');
     expect(e.ids.spanId).toBe('b7ad6b7169203331');
+  });
+});
+
+describe('normalizeRecord notes: a message that opens like JSON but does not parse', () => {
+  const noted = (fields: Record<string, unknown>): { message: string | null; notes: RecordNotes } => {
+    const notes: RecordNotes = {};
+    return { message: normalizeRecord({ ...base, fields }, notes).message, notes };
+  };
+
+  it('notes a cut-off JSON object or array, and keeps the text as the message', () => {
+    const cut = '{"eventVersion":"1.03","userIdentity":{"type":"Root"}';
+    expect(noted({ message: cut })).toEqual({ message: cut, notes: { brokenJson: { field: 'message', reason: 'it is cut off before its end' } } });
+    expect(noted({ log: '  [{"a": 1}, {"b":' }).notes.brokenJson).toEqual({ field: 'log', reason: 'it is cut off before its end' });
+    expect(noted({ msg: '{"a": nope}' }).notes.brokenJson?.reason).toMatch(/^it does not parse \(/);
+  });
+
+  it('notes nothing for JSON that parses, prose in brackets or braces, or without the out-parameter', () => {
+    for (const message of ['{"a": 1}', '[1, 2]', '["x"]', '[INFO] ready', '{name} joined', '[2024-01-01] boot', 'plain', '{', '[']) {
+      expect(noted({ message }).notes).toEqual({});
+    }
+    const cut = '{"a": {"b": 1}';
+    expect(normalizeRecord({ ...base, fields: { message: cut } }).message).toBe(cut);
+  });
+
+  it('notes a cut-off message inside an embedded record (Docker `log` holding the app line)', () => {
+    const { notes } = noted({ log: '{"msg": "{\\"user\\": {\\"id\\": 1}", "level": "info"}' });
+    expect(notes.brokenJson).toEqual({ field: 'msg', reason: 'it is cut off before its end' });
+  });
+});
+
+describe('level from the message', () => {
+  it('reads an upper-case level word that opens the message, after an optional time of day', () => {
+    expect(levelFromMessage('17:33:14.720 ERROR 1 --- [main] c.a.Cart : boom')).toBe('error');
+    expect(levelFromMessage('17:33:16.821 INFO  o.s.OrderOtherServiceImpl#384 TraceID: e01e')).toBe('info');
+    expect(levelFromMessage('WARNING: This is a development server.')).toBe('warn');
+    expect(levelFromMessage('[ERROR] failed')).toBe('error');
+    expect(levelFromMessage('[12:00:01] DEBUG tick')).toBe('debug');
+    expect(levelFromMessage('FATAL')).toBe('fatal');
+  });
+
+  it('leaves prose, lower-case words and words that merely start with a level alone', () => {
+    for (const message of ['Error while reading', 'error: x', 'INFORMATION desk', 'ERRORS=3', '17:33 ERROR x', 'the ERROR', '', 'GET /']) {
+      expect(levelFromMessage(message)).toBeNull();
+    }
+  });
+
+  it('is only a fallback: a level field or the format\'s own level wins', () => {
+    expect(normalizeRecord({ ...base, fields: { level: 'debug', msg: 'ERROR in the payload' } }).level).toBe('debug');
+    expect(normalizeRecord({ ...base, fields: { msg: 'ERROR in the payload' }, defaults: { level: 'info' } }).level).toBe('info');
+    expect(normalizeRecord({ ...base, fields: { log: '17:33:14.720 ERROR 1 --- boom\n', stream: 'stdout' } }).level).toBe('error');
   });
 });
 

@@ -14,7 +14,11 @@
  * - a message field that holds a JSON object, or a string that is one (Docker's json-file `log`,
  *   Kubernetes sidecars), is an embedded record: its fields fill the slots first;
  * - without a service field, a Kubernetes pod name stands for its workload (`cart-7d4f9-x2k1p`
- *   -> `cart`), so the replicas of one service share a clock domain.
+ *   -> `cart`), so the replicas of one service share a clock domain;
+ * - without a level field, an upper-case level word opening the message (after an optional
+ *   time of day) is the level (levelFromMessage);
+ * - a message that opens like JSON but does not parse stays text, and is noted for the caller
+ *   to report as `truncated-json` (RecordNotes).
  */
 import type { EpochMs, EventIds, EvidenceEvent, Locator } from '../event';
 import { parseDurationMs } from './fields/duration';
@@ -167,15 +171,73 @@ function text(value: unknown): string | null {
   return null;
 }
 
-function embeddedRecord(value: unknown): Record<string, unknown> | null {
+/** Something normalizeRecord noticed that its caller may report as a diagnostic. */
+export interface RecordNotes {
+  /**
+   * The message field's text starts like JSON (`{"`, `[{`, `["`, `[[`) but does not parse: the
+   * field's name and why (cut off, or the parser's error). The message keeps the text.
+   */
+  brokenJson?: { field: string; reason: string };
+}
+
+/** The `truncated-json` diagnostic's reason, worded alike by every parser that reports it. */
+export function brokenJsonReason(brokenJson: NonNullable<RecordNotes['brokenJson']>): string {
+  return `the \`${brokenJson.field}\` field starts like JSON but ${brokenJson.reason}; kept as plain text, its fields were not read`;
+}
+
+function skipSpace(s: string, i: number): number {
+  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9 || s.charCodeAt(i) === 10 || s.charCodeAt(i) === 13)) i++;
+  return i;
+}
+
+/** `{` then `"` or `}`; `[` then `{`, `[`, `"` or `]`: how JSON opens, and prose (`[INFO]`, `{name}`) does not. */
+function opensLikeJson(s: string, start: number): boolean {
+  const open = s.charCodeAt(start);
+  const next = s.charCodeAt(skipSpace(s, start + 1));
+  if (open === 123) return next === 34 || next === 125; // {" {}
+  return open === 91 && (next === 123 || next === 91 || next === 34 || next === 93); // [{ [[ [" []
+}
+
+/** More openers than closers outside strings, or an open string: the text was cut off. */
+export function isCutOffJson(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return depth > 0 || inString;
+}
+
+/**
+ * The record a message field holds (an object, or a string that is a JSON object), else null.
+ * With `notes`, a string that opens like JSON but does not parse is noted; strings that do not
+ * start with `{` or `[` cost one character test.
+ */
+function embeddedRecord(value: unknown, key: string | undefined, notes: RecordNotes | undefined): Record<string, unknown> | null {
   if (isPlainObject(value)) return value;
   if (typeof value !== 'string') return null;
+  const start = skipSpace(value, 0);
+  const first = value.charCodeAt(start);
+  if (first !== 123 && first !== 91) return null;
   const s = value.trim();
-  if (s.length < 2 || s[0] !== '{' || s[s.length - 1] !== '}') return null;
+  const looksLikeJson = notes !== undefined && opensLikeJson(value, start);
+  if (!looksLikeJson && (first !== 123 || s.charCodeAt(s.length - 1) !== 125)) return null;
   try {
     const parsed: unknown = JSON.parse(s);
     return isPlainObject(parsed) ? parsed : null;
-  } catch {
+  } catch (error) {
+    if (looksLikeJson && notes.brokenJson === undefined) {
+      notes.brokenJson = {
+        field: key ?? 'message',
+        reason: isCutOffJson(s) ? 'it is cut off before its end' : `it does not parse (${error instanceof Error ? error.message : String(error)})`,
+      };
+    }
     return null;
   }
 }
@@ -242,12 +304,14 @@ export interface RecordInput {
 /** The slots of one record without defaults; `null` where the record says nothing. */
 function normalizeFields(
   fields: Record<string, unknown>,
-  defaultTs: EpochMs | null = null,
+  defaultTs: EpochMs | null,
+  notes: RecordNotes | undefined,
 ): Omit<EvidenceEvent, 'locator' | 'raw' | 'unparsed'> {
   const slots = new Slots();
   collect(fields, slots);
-  const messageValue = slots.value('message');
-  const embedded = embeddedRecord(messageValue);
+  const messageSlot = slots.byRole.get('message');
+  const messageValue = messageSlot?.value;
+  const embedded = embeddedRecord(messageValue, messageSlot?.key, notes);
   // No object spread here: V8 adds every property that follows a spread on a slow path, which
   // made this function 4x slower (7 µs instead of 1.7 µs per record).
   const times = readTimes(slots, defaultTs);
@@ -263,7 +327,7 @@ function normalizeFields(
     attributes: attributesWithout(fields, slots),
   };
   if (!embedded) return outer;
-  const inner = normalizeFields(embedded);
+  const inner = normalizeFields(embedded, null, notes);
   return {
     ts: inner.ts ?? outer.ts,
     interval: inner.interval ?? outer.interval,
@@ -293,18 +357,41 @@ function trimNewline(s: string | null): string | null {
   return s.endsWith('\n') ? s.replace(/\r?\n$/, '') : s;
 }
 
-export function normalizeRecord(input: RecordInput): EvidenceEvent {
+/**
+ * A level word in upper case that opens a message, after an optional time of day:
+ * `17:33:14.720 ERROR 1 --- [main] ...` (Spring Boot's console pattern, inside a Docker `log`),
+ * `WARNING: This is a development server`, `[ERROR] ...`. Upper case only: `Error while ...`
+ * is prose.
+ */
+const MESSAGE_LEVEL = /^\s*(?:\[?\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?\]?\s+)?\[?(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|SEVERE|CRITICAL|FATAL)(?:\]|:|\s|$)/;
+
+/** The level a message opens with; only tried when the record names no level. */
+export function levelFromMessage(message: string | null): string | null {
+  if (message === null) return null;
+  const c = message.charCodeAt(0);
+  // Cheap reject: a level word or a time must come first (after spaces or `[`).
+  if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 91 || c === 32 || c === 9)) return null;
+  const word = MESSAGE_LEVEL.exec(message)?.[1];
+  return word !== undefined ? normalizeLevel(word) : null;
+}
+
+/**
+ * `notes` (optional) collects what the caller may report: see RecordNotes. Callers that do not
+ * pass it pay nothing extra.
+ */
+export function normalizeRecord(input: RecordInput, notes?: RecordNotes): EvidenceEvent {
   const d = input.defaults ?? {};
-  const slots = normalizeFields(input.fields, d.ts ?? null);
+  const slots = normalizeFields(input.fields, d.ts ?? null, notes);
+  const message = slots.message ?? d.message ?? null;
   return {
     locator: input.locator,
     ts: slots.ts ?? d.ts ?? null,
     interval: slots.interval ?? d.interval ?? null,
     service: slots.service ?? d.service ?? input.sourceName,
-    level: slots.level ?? d.level ?? null,
+    level: slots.level ?? d.level ?? levelFromMessage(message),
     name: slots.name ?? d.name ?? null,
     status: slots.status ?? d.status ?? null,
-    message: slots.message ?? d.message ?? null,
+    message,
     ids: slots.ids,
     attributes: slots.attributes,
     raw: input.raw,

@@ -7,9 +7,9 @@
  *             RFC 3339 time in place of the BSD one, as rsyslog writes by default)
  *
  * The BSD timestamp has no year and no zone. Parsing code may not read the clock (lib/domain is
- * pure) and a guessed year would put events decades away from the rest of the incident, so a
- * year-less time gives `ts: null` and is kept, as written, in `yearless` for the caller to
- * report. `-` is RFC 5424's nil value and gives null.
+ * pure), so a year-less time gives `ts: null` here and is kept, as written, in `yearless`; the
+ * parser dates it with bsdTimeBefore() when its caller supplies a reference time (zone: UTC,
+ * like every zone-less time). `-` is RFC 5424's nil value and gives null.
  */
 import type { EpochMs } from '../event';
 import { parseIsoTimestamp } from './fields/timestamp';
@@ -174,4 +174,34 @@ export function parseSyslogMessage(s: string): SyslogMessage | null {
     return parse5424(s, pri.next + 2, pri.priority) ?? parse3164(s, pri.next, pri.priority);
   }
   return parse3164(s, pri ? pri.next : 0, pri ? pri.priority : null);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Dates a year-less BSD `Mmm dd hh:mm:ss[.fff]` time (UTC) the way syslog readers do: the most
+ * recent year that puts it at or before `referenceMs` + 1 day (the day of slack absorbs a
+ * sender whose clock or zone runs ahead). A Dec 31 line read with a Jan 2 reference is last
+ * year's; Feb 29 goes back to the last leap year. Null when the text is no valid date.
+ */
+export function bsdTimeBefore(text: string, referenceMs: EpochMs): { ts: EpochMs; year: number } | null {
+  const m = /^([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?$/.exec(text);
+  if (!m) return null;
+  const month = MONTHS.indexOf(m[1] as string);
+  const day = Number(m[2]);
+  const hour = Number(m[3]);
+  const minute = Number(m[4]);
+  const second = Number(m[5]);
+  if (month < 0 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const fraction = m[6] !== undefined ? Number(`0.${m[6]}`) * 1000 : 0;
+  const notAfter = referenceMs + DAY_MS;
+  let year = new Date(notAfter).getUTCFullYear();
+  // Eight years always reach a leap year, for Feb 29.
+  for (let tries = 0; tries < 8; tries++, year--) {
+    const ts = Date.UTC(year, month, day, hour, minute, second) + fraction;
+    const date = new Date(ts);
+    if (date.getUTCMonth() !== month || date.getUTCDate() !== day) continue; // no Feb 29 that year
+    if (ts <= notAfter) return { ts, year };
+  }
+  return null;
 }

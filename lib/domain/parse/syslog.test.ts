@@ -3,6 +3,7 @@ import { readCorpusText } from '@/lib/test-support/corpus';
 import { parseVariants } from '@/lib/test-support/parse-cases';
 import { detectFormat } from './detect';
 import { parseText } from './parse-text';
+import { bsdTimeBefore } from './syslog-message';
 
 const RFC5424_TS = Date.UTC(2015, 7, 5, 21, 58, 59, 693);
 
@@ -92,5 +93,62 @@ describe('syslog: framing and forms', () => {
     expect(events[0]?.level).toBeNull();
     expect(events[1]?.ts).toBe(Date.UTC(2024, 4, 1, 8, 0, 0, 250));
     expect(diagnostics.map((d) => d.code).sort()).toEqual(['not-syslog', 'year-less-timestamp']);
+  });
+});
+
+describe('syslog: year-less RFC 3164 times with a reference time', () => {
+  const text = readCorpusText('logs/RFC3164'); // <34>Feb  4 11:14:27 ...
+  const reference = Date.UTC(2024, 2, 5, 10, 0, 0); // an upload on 2024-03-05
+
+  it('RFC3164: dated in the reference year, the time as written kept, the year said', () => {
+    const { events, diagnostics } = parseText(text, 'RFC3164', undefined, undefined, {
+      referenceTimeMs: reference,
+      referenceTimeLabel: 'when the file was uploaded',
+    });
+    expect(events[0]?.ts).toBe(Date.UTC(2024, 1, 4, 11, 14, 27));
+    expect(events[0]?.attributes.syslog_time).toBe('Feb  4 11:14:27');
+    expect(diagnostics).toEqual([
+      {
+        locator: { line: 1 },
+        code: 'year-less-timestamp',
+        message:
+          'line 1: 1 RFC 3164 timestamp has no year: dated 2024, the most recent year that puts it at or before one day after ' +
+          '2024-03-05T10:00:00.000Z (when the file was uploaded), as syslog readers do; the time as written is kept in syslog_time',
+      },
+    ]);
+  });
+
+  it('RFC3164: a reference before Feb 4 puts the line in the year before', () => {
+    const { events } = parseText(text, 'RFC3164', undefined, undefined, { referenceTimeMs: Date.UTC(2024, 0, 20) });
+    expect(events[0]?.ts).toBe(Date.UTC(2023, 1, 4, 11, 14, 27));
+  });
+
+  it('crosses the year boundary line by line, and names both years', () => {
+    const lines = ['Dec 31 23:59:58 web01 app: old year', 'Jan  1 00:00:02 web01 app: new year'].join('\n');
+    const { events, diagnostics } = parseText(lines, 'messages', 'syslog', undefined, { referenceTimeMs: Date.UTC(2025, 0, 2, 8, 0) });
+    expect(events.map((e) => e.ts)).toEqual([Date.UTC(2024, 11, 31, 23, 59, 58), Date.UTC(2025, 0, 1, 0, 0, 2)]);
+    expect(diagnostics[0]?.message).toContain('2 RFC 3164 timestamps have no year: dated 2024 and 2025,');
+  });
+
+  it('bsdTimeBefore: at or before the reference + 1 day, the most recent such date', () => {
+    const jan2 = Date.UTC(2025, 0, 2, 12, 0, 0);
+    expect(bsdTimeBefore('Dec 31 10:00:00', jan2)).toEqual({ ts: Date.UTC(2024, 11, 31, 10), year: 2024 });
+    expect(bsdTimeBefore('Jan  2 11:00:00', jan2)?.year).toBe(2025);
+    // Up to a day ahead of the reference (a sender's clock or zone ahead) is still this year...
+    expect(bsdTimeBefore('Jan  3 11:59:59', jan2)?.year).toBe(2025);
+    // ...beyond that it is last year's.
+    expect(bsdTimeBefore('Jan  3 12:00:01', jan2)?.year).toBe(2024);
+    expect(bsdTimeBefore('Feb 29 08:00:00.250', jan2)).toEqual({ ts: Date.UTC(2024, 1, 29, 8, 0, 0, 250), year: 2024 });
+    expect(bsdTimeBefore('Feb 29 08:00:00', Date.UTC(2023, 5, 1))?.year).toBe(2020);
+    expect(bsdTimeBefore('Feb 30 08:00:00', jan2)).toBeNull();
+    expect(bsdTimeBefore('Foo  1 08:00:00', jan2)).toBeNull();
+  });
+
+  it('without a reference time nothing changes: ts null, said once', () => {
+    const { events, diagnostics } = parseText(text, 'RFC3164');
+    expect(events[0]?.ts).toBeNull();
+    expect(diagnostics[0]?.message).toBe(
+      'line 1: 1 RFC 3164 timestamp has no year; its event keeps the time as written (syslog_time) but has no ts',
+    );
   });
 });

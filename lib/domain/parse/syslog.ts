@@ -9,21 +9,25 @@
  * char by char. A frame whose header is broken falls back to "up to the next newline".
  *
  * Event model: level from PRI % 8 (fields/level.ts); service = APP-NAME / TAG, else the source
- * name; ts from the header (null for year-less BSD times, reported once per source); host,
+ * name; ts from the header; a year-less BSD time is dated by the context's reference time (the
+ * most recent year that puts it at or before that time + 1 day, ./syslog-message.ts
+ * bsdTimeBefore), or has ts null without one; either way it is kept as written in
+ * `syslog_time` and one `year-less-timestamp` diagnostic per source says what was done; host,
  * pid, msgid and facility, RFC 5424 structured-data parameters (by name, or `sdid.name` when two
  * elements share a name) and `key=value` pairs in the message are fields (SD wins over prose).
  * `raw` is the message text without its octet count; locators are the line a frame starts on.
+ * Terminal escapes are removed before parsing (one `ansi-escapes` diagnostic per source).
  */
 import type { Locator } from '../event';
 import { unparsedEvent } from '../event';
-import { hasAnsi, stripAnsi } from './ansi';
+import { hasAnsi, reportAnsiEscapes, stripAnsi } from './ansi';
 import { isBlankLine } from './blank-line';
-import { DiagnosticLimiter } from './diagnostic-limit';
+import { DiagnosticLimiter, Tally } from './diagnostic-limit';
 import { fromSyslogSeverity } from './fields/level';
 import { scanKeyValues } from './key-value';
 import { LineSplitter } from './line-splitter';
 import { normalizeRecord } from './record';
-import { parseSyslogMessage } from './syslog-message';
+import { bsdTimeBefore, parseSyslogMessage } from './syslog-message';
 import type { IncrementalParser, ParseContext, ParseSink } from './types';
 
 const FACILITIES = [
@@ -57,11 +61,19 @@ function countNewlines(s: string, from: number, to: number): number {
 
 export function createSyslogParser(sink: ParseSink, context: ParseContext): IncrementalParser {
   const problems = new DiagnosticLimiter(sink);
-  let yearless = 0;
-  let firstYearless: Locator | null = null;
+  const ansi = new Tally();
+  const yearless = new Tally();
+  const reference = context.referenceTimeMs !== undefined && Number.isFinite(context.referenceTimeMs) ? context.referenceTimeMs : null;
+  let dated = 0;
+  let minYear = Infinity;
+  let maxYear = -Infinity;
 
   function emit(text: string, locator: Locator): void {
-    const clean = hasAnsi(text) ? stripAnsi(text) : text;
+    let clean = text;
+    if (hasAnsi(text)) {
+      clean = stripAnsi(text);
+      ansi.add(locator);
+    }
     const parsed = parseSyslogMessage(clean);
     if (!parsed) {
       const reason = 'not a syslog message (RFC 5424, RFC 3164 or `Mmm dd hh:mm:ss host tag: msg`)';
@@ -69,7 +81,17 @@ export function createSyslogParser(sink: ParseSink, context: ParseContext): Incr
       problems.report(locator, 'not-syslog', reason);
       return;
     }
-    if (parsed.yearless !== null && yearless++ === 0) firstYearless = locator;
+    let ts = parsed.ts;
+    if (parsed.yearless !== null) {
+      yearless.add(locator);
+      const assumed = reference !== null ? bsdTimeBefore(parsed.yearless, reference) : null;
+      if (assumed !== null) {
+        ts = assumed.ts;
+        dated++;
+        minYear = Math.min(minYear, assumed.year);
+        maxYear = Math.max(maxYear, assumed.year);
+      }
+    }
     const fields: Record<string, unknown> = {};
     scanKeyValues(parsed.message, 0, fields, false);
     // Structured data is the sender's own structure: it wins over pairs found in the prose.
@@ -92,12 +114,36 @@ export function createSyslogParser(sink: ParseSink, context: ParseContext): Incr
         raw: text,
         sourceName: context.sourceName,
         defaults: {
-          ts: parsed.ts,
+          ts,
           level: parsed.priority !== null ? fromSyslogSeverity(parsed.priority & 7) : null,
           service: parsed.app,
           message: parsed.message.trimEnd(),
         },
       }),
+    );
+  }
+
+  function reportYearless(): void {
+    const n = yearless.count;
+    if (n === 0) return;
+    const some = n === 1 ? '1 RFC 3164 timestamp has' : `${n} RFC 3164 timestamps have`;
+    if (reference === null || dated === 0) {
+      problems.report(
+        yearless.first,
+        'year-less-timestamp',
+        `${some} no year; ${n === 1 ? 'its event keeps' : 'their events keep'} the time as written (syslog_time) but ${n === 1 ? 'has' : 'have'} no ts` +
+          (reference === null ? '' : ' (none could be read as a date)'),
+      );
+      return;
+    }
+    const years = minYear === maxYear ? String(minYear) : maxYear - minYear === 1 ? `${minYear} and ${maxYear}` : `${minYear} to ${maxYear}`;
+    const origin = context.referenceTimeLabel ? ` (${context.referenceTimeLabel})` : '';
+    const undated = n - dated > 0 ? `; ${n - dated} of them are no valid date and have no ts` : '';
+    problems.report(
+      yearless.first,
+      'year-less-timestamp',
+      `${some} no year: dated ${years}, the most recent year that puts ${n === 1 ? 'it' : 'each'} at or before one day after ` +
+        `${new Date(reference).toISOString()}${origin}, as syslog readers do; the time as written is kept in syslog_time${undated}`,
     );
   }
 
@@ -176,13 +222,8 @@ export function createSyslogParser(sink: ParseSink, context: ParseContext): Incr
       if (mode === 'undecided') decide(true);
       if (mode === 'octets') drainOctets(true);
       lines.end();
-      if (yearless > 0) {
-        problems.report(
-          firstYearless,
-          'year-less-timestamp',
-          `${yearless} RFC 3164 timestamps have no year; their events keep the time as written (syslog_time) but have no ts`,
-        );
-      }
+      reportYearless();
+      reportAnsiEscapes(problems, ansi);
       problems.flush();
     },
   };

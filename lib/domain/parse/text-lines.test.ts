@@ -45,6 +45,7 @@ describe('text lines: corpus', () => {
     const warning = events[2];
     expect(warning?.message).toBe('WARNING: This is a development server. Do not use it in a production deployment. Use a production WSGI server instead.');
     expect(warning?.ts).toBeNull();
+    expect(warning?.level).toBe('warn'); // the upper-case level word that opens the message
     expect(warning?.attributes.container).toBe('web-1');
     const redisStart = events[10];
     expect(redisStart?.ts).toBe(Date.UTC(2024, 3, 25, 5, 32, 35, 18));
@@ -54,7 +55,13 @@ describe('text lines: corpus', () => {
     expect(events[14]?.attributes).toMatchObject({ pid: '1', role: 'M', port: '6379' });
     expect(events[21]?.ts).toBe(Date.UTC(2024, 3, 25, 5, 54, 43, 948));
     expect(events.filter((e) => e.ts === null)).toHaveLength(11);
-    expect(diagnostics.map((d) => [d.code, d.locator])).toEqual([['missing-timestamp', { line: 1 }]]);
+    expect(diagnostics.map((d) => [d.code, d.locator])).toEqual([
+      ['missing-timestamp', { line: 1 }],
+      ['ansi-escapes', { line: 1 }],
+    ]);
+    expect(diagnostics[1]?.message).toBe(
+      'line 1: this and 21 more lines had terminal colour/control codes (ANSI escapes); removed from the message, kept in the raw text',
+    );
   });
 });
 

@@ -16,13 +16,14 @@
  *   service from the prefix; their own time if the text opens with one, otherwise ts null
  *   (reported once per source). An indented line continues the previous record of the same
  *   container (a Python traceback).
- * - `raw` keeps the lines as written, escapes included; the message has escapes removed.
+ * - `raw` keeps the lines as written, escapes included; the message has escapes removed, and
+ *   one `ansi-escapes` diagnostic per source says so (at the first such line, with the count).
  */
 import type { EpochMs, Locator } from '../event';
 import { unparsedEvent } from '../event';
-import { hasAnsi, stripAnsi } from './ansi';
+import { hasAnsi, reportAnsiEscapes, stripAnsi } from './ansi';
 import { isBlankLine } from './blank-line';
-import { DiagnosticLimiter } from './diagnostic-limit';
+import { DiagnosticLimiter, Tally } from './diagnostic-limit';
 import { parseRedisLine, splitComposePrefix } from './docker-compose';
 import { normalizeLevel } from './fields/level';
 import { scanKeyValues } from './key-value';
@@ -53,6 +54,7 @@ function isIndented(body: string): boolean {
 
 export function createTextLinesParser(sink: ParseSink, context: ParseContext): IncrementalParser {
   const problems = new DiagnosticLimiter(sink);
+  const ansi = new Tally();
   let pending: PendingRecord | null = null;
   let overflowing = false;
   let untimed = 0;
@@ -123,7 +125,11 @@ export function createTextLinesParser(sink: ParseSink, context: ParseContext): I
 
   const splitter = new LineSplitter((line, lineNumber) => {
     if (isBlankLine(line)) return;
-    const text = hasAnsi(line) ? stripAnsi(line) : line;
+    let text = line;
+    if (hasAnsi(line)) {
+      text = stripAnsi(line);
+      ansi.add({ line: lineNumber });
+    }
     const header = parseTextHeader(text);
     if (header) return start(line, lineNumber, header, null);
     const compose = splitComposePrefix(text);
@@ -146,6 +152,7 @@ export function createTextLinesParser(sink: ParseSink, context: ParseContext): I
           `${untimed} docker compose lines carry no time of their own; their events have no ts (run compose with --timestamps to get one)`,
         );
       }
+      reportAnsiEscapes(problems, ansi);
       problems.flush();
     },
   };

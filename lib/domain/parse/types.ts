@@ -19,6 +19,15 @@ export interface ParseSink {
 export interface ParseContext {
   /** The source's name (file base name): the service of events that name none. */
   sourceName: string;
+  /**
+   * When the evidence was written, at the latest, as the caller knows it (ms since the epoch):
+   * the upload's time, a file's modification time. Year-less timestamps (RFC 3164 syslog) take
+   * the most recent year that puts them at or before this time + 1 day. Absent: they get no ts.
+   * lib/domain cannot read the clock, so the caller passes it.
+   */
+  referenceTimeMs?: number;
+  /** What referenceTimeMs is, for diagnostics: "when the file was uploaded". */
+  referenceTimeLabel?: string;
 }
 
 export interface IncrementalParser {

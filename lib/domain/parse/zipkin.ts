@@ -12,10 +12,13 @@
  * Zipkin reports one span in several fragments that share the id (client and `shared` server
  * halves, late fragments carrying only tags): a repeated id is normal here and is not
  * diagnosed. A span without `timestamp` (such a fragment) is still an event, with ts null,
- * and gets a `missing-timestamp` diagnostic naming it.
+ * and gets a `missing-timestamp` diagnostic naming it. A trace id of 17-31 hex digits gets
+ * `short-trace-id` (./id-notes.ts). All go through one DiagnosticLimiter.
  */
 import { unparsedEvent, type Locator } from '../event';
+import { DiagnosticLimiter } from './diagnostic-limit';
 import { normalizeSpanId } from './fields/ids';
+import { IdNotes } from './id-notes';
 import { JsonArrayScanner } from './json-array-scanner';
 import { excerpt, isObject, numberAt, objectAt, stringAt, tryParseJson, type JsonObject } from './json-values';
 import { spanEvent } from './span-record';
@@ -27,21 +30,22 @@ function tagsOf(span: JsonObject): JsonObject {
 }
 
 export function createZipkinParser(sink: ParseSink, { sourceName }: ParseContext): IncrementalParser {
+  const problems = new DiagnosticLimiter(sink);
+  const idNotes = new IdNotes(problems);
   const unparsed = (locator: Locator, raw: string, code: string, reason: string): void => {
     sink.event(unparsedEvent(locator, raw, reason));
-    sink.diagnostic({ locator, code, message: `index ${'index' in locator ? locator.index : ''}: ${reason}: ${excerpt(raw)}` });
+    problems.report(locator, code, `${reason}: ${excerpt(raw)}`);
   };
 
   const span = (s: JsonObject, raw: string, index: number): void => {
     const spanId = normalizeSpanId(s.id);
     const locator: Locator = spanId !== null ? { spanId } : { index };
-    if (spanId === null) {
-      sink.diagnostic({ locator, code: 'missing-span-id', message: `index ${index}: Zipkin span without an id` });
-    }
+    idNotes.check(locator, s.traceId, s.id, s.parentId);
+    if (spanId === null) problems.report(locator, 'missing-span-id', 'Zipkin span without an id');
     const timestampUs = numberAt(s, 'timestamp');
     const durationUs = numberAt(s, 'duration');
     if (timestampUs === null) {
-      sink.diagnostic({
+      problems.add({
         locator,
         code: 'missing-timestamp',
         message: `span ${spanId ?? `at index ${index}`}: Zipkin span without a timestamp (a fragment of a span reported in parts); its time is unknown`,
@@ -112,12 +116,14 @@ export function createZipkinParser(sink: ParseSink, { sourceName }: ParseContext
       if (result.pending !== null) element(result.pending, result.elements, cutOff);
       if (!result.closed && !cutOff) {
         const at = result.elements + (result.pending !== null ? 1 : 0);
-        sink.diagnostic({
+        problems.add({
           locator: { index: at },
           code: 'truncated',
           message: `the span array ends without its closing bracket after ${at} elements: the input is truncated`,
         });
       }
+      idNotes.flush();
+      problems.flush();
     },
   };
 }

@@ -299,3 +299,28 @@ describe('restart', () => {
     expect(await storedEventCount('StuckSource0001')).toBe(0);
   });
 });
+
+describe('year-less timestamps', () => {
+  it('dates RFC 3164 syslog by the upload time and says which year it assumed', async () => {
+    const created = await incidentsRoute.POST(
+      new Request(`${BASE}/api/incidents`, { method: 'POST', body: JSON.stringify({ name: 'syslog' }) }),
+      { params: Promise.resolve({}) },
+    );
+    const incident = incidentDtoSchema.parse(await created.json());
+    const request = new Request(`${BASE}/api/incidents/${incident.id}/sources?name=RFC3164`, {
+      method: 'POST',
+      body: readFileSync(path.join(CORPUS, 'logs/RFC3164')),
+    });
+    const response = await sourcesRoute.POST(request, ctx(incident.id));
+    expect(response.status).toBe(201);
+    const source = sourceDtoSchema.parse(await response.json());
+    // `Feb  4 11:14:27`: the most recent Feb 4 at or before a day after the upload.
+    const uploadedAt = Date.parse(source.createdAt);
+    let year = new Date(uploadedAt).getUTCFullYear();
+    if (Date.UTC(year, 1, 4, 11, 14, 27) > uploadedAt + 86_400_000) year--;
+    expect(source.firstTime).toBe(`${year}-02-04T11:14:27.000Z`);
+    expect(source.diagnostics?.map((d) => d.code)).toEqual(['year-less-timestamp']);
+    expect(source.diagnostics?.[0]?.message).toContain(`dated ${year}`);
+    expect(source.diagnostics?.[0]?.message).toContain('when the file was uploaded');
+  });
+});

@@ -12,6 +12,8 @@ const MAX_ATTEMPTS = 8;
 export interface CreatedSource {
   id: string;
   position: number;
+  /** When the source row was created: the upload's time (ms since the epoch). */
+  createdAtMs: number;
 }
 
 export async function createSource(prisma: PrismaClient, incidentId: string, name: string): Promise<CreatedSource> {
@@ -22,8 +24,11 @@ export async function createSource(prisma: PrismaClient, incidentId: string, nam
     const position = (_max.position ?? -1) + 1;
     try {
       const id = newId(16);
-      await prisma.source.create({ data: { id, incidentId, name, position, status: 'uploading' }, select: { id: true } });
-      return { id, position };
+      const { createdAt } = await prisma.source.create({
+        data: { id, incidentId, name, position, status: 'uploading' },
+        select: { createdAt: true },
+      });
+      return { id, position, createdAtMs: createdAt.getTime() };
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') continue;
       throw error;

@@ -56,11 +56,12 @@ export async function ingestUpload(input: UploadInput): Promise<UploadResult> {
   const db = await getDb();
   const { prisma } = db;
   // Not-found incident throws before anything is stored.
-  const { id: sourceId, position } = await createSource(prisma, input.incidentId, input.name);
+  const { id: sourceId, position, createdAtMs } = await createSource(prisma, input.incidentId, input.name);
   try {
     const sizeBytes = await receive(db, sourceId, input);
     if (sizeBytes === 0) throw new UnprocessableEvidenceError(`${input.name} is empty (0 bytes): nothing to ingest`);
-    const totals = await parseStoredSource(db, { incidentId: input.incidentId, sourceId, position, name: input.name }, input.signal);
+    const target = { incidentId: input.incidentId, sourceId, position, name: input.name, uploadedAtMs: createdAtMs };
+    const totals = await parseStoredSource(db, target, input.signal);
     if (input.signal?.aborted) throw new UploadInterruptedError(`${input.name}: ingest aborted: the client went away before it finished; upload it again`);
     await prisma.source.update({
       where: { id: sourceId },

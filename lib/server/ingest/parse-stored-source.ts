@@ -17,6 +17,8 @@ import { readEvidence } from './read-evidence';
 
 export interface ParseTarget extends EventOwner {
   name: string;
+  /** When the source was uploaded (ms since the epoch): year-less timestamps are dated by it. */
+  uploadedAtMs: number;
 }
 
 async function storeDiagnostics(db: Db, sourceId: string, diagnostics: Diagnostic[]): Promise<void> {
@@ -38,7 +40,13 @@ export async function parseStoredSource(db: Db, target: ParseTarget, signal?: Ab
   const budget = new DiagnosticBudget();
   let written = 0;
   const { prisma } = db;
-  for await (const chunk of readEvidence(openBlob(target.sourceId), { sourceName: target.name, signal })) {
+  const options = {
+    sourceName: target.name,
+    signal,
+    referenceTimeMs: target.uploadedAtMs,
+    referenceTimeLabel: 'when the file was uploaded',
+  };
+  for await (const chunk of readEvidence(openBlob(target.sourceId), options)) {
     if (chunk.kind === 'format') {
       await prisma.source.update({ where: { id: target.sourceId }, data: { format: chunk.format } });
       continue;

@@ -38,14 +38,19 @@ async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Ar
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-async function collect(bytes: Uint8Array, size = 3, batchSize?: number): Promise<{ format: string | null; raws: string[]; batches: number; parsedBytes: number }> {
-  const out = { format: null as string | null, raws: [] as string[], batches: 0, parsedBytes: 0 };
+async function collect(
+  bytes: Uint8Array,
+  size = 3,
+  batchSize?: number,
+): Promise<{ format: string | null; raws: string[]; batches: number; parsedBytes: number; codes: string[] }> {
+  const out = { format: null as string | null, raws: [] as string[], batches: 0, parsedBytes: 0, codes: [] as string[] };
   for await (const chunk of readEvidence(chunked(bytes, size), { sourceName: 'x.log', batchSize }) as AsyncGenerator<EvidenceChunk>) {
     if (chunk.kind === 'format') out.format = chunk.format;
     else {
       out.batches++;
       out.parsedBytes = chunk.parsedBytes;
       out.raws.push(...chunk.events.map((e) => e.raw));
+      out.codes.push(...chunk.diagnostics.map((d) => d.code));
     }
   }
   return out;
@@ -61,11 +66,18 @@ describe('readEvidence', () => {
     }
   });
 
-  it('drops a UTF-8 BOM before detection', async () => {
+  it('drops a UTF-8 BOM before detection and says so, whatever the chunking', async () => {
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
-    const result = await collect(withBom, 1);
-    expect(result.format).toBe('text');
-    expect(result.raws[0]).toBe('L: héllo wörld ✓');
+    for (const size of [1, 2, 4, 64]) {
+      const result = await collect(withBom, size);
+      expect(result.format).toBe('text');
+      expect(result.raws[0]).toBe('L: héllo wörld ✓');
+      expect(result.codes).toEqual(['bom']);
+    }
+    expect((await collect(bytes, 1)).codes).toEqual([]);
+    // Only a leading BOM is one: U+FEFF later in the text is content.
+    const inner = new TextEncoder().encode('L: a\uFEFFb');
+    expect(await collect(inner, 2)).toMatchObject({ raws: ['L: a\uFEFFb'], codes: [] });
   });
 
   it('decompresses gzip transparently, and counts decompressed bytes as parsed', async () => {

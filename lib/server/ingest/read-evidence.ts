@@ -3,7 +3,8 @@
  * upload and the CLI share.
  *
  * bytes (any chunking) -> gunzip if the gzip magic is there -> streaming UTF-8 decode (a
- * multi-byte character split across chunks survives; the BOM is dropped) -> the first
+ * multi-byte character split across chunks survives; a BOM is removed, with a `bom`
+ * diagnostic in the first batch) -> the first
  * DETECT_HEAD_CHARS characters pick the format -> that format's incremental parser -> events
  * and diagnostics, yielded in batches of about `batchSize` so a caller can store them while
  * the next bytes are read. Memory stays bounded by one chunk plus one batch.
@@ -14,6 +15,7 @@
  */
 import type { Diagnostic, EvidenceEvent } from '@/lib/domain/event';
 import { DETECT_HEAD_CHARS, detectFormat, type FormatId, FormatError, type IncrementalParser, parserFor } from '@/lib/domain/parse';
+import { BOM_CHAR, byteOrderMarkDiagnostic } from '@/lib/domain/parse/byte-order-mark';
 import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
 import { decompressIfGzip } from './decompress';
 import { binaryReason } from './sniff-binary';
@@ -28,14 +30,22 @@ export interface ReadEvidenceOptions {
   sourceName: string;
   batchSize?: number;
   signal?: AbortSignal;
+  /**
+   * When the evidence was written at the latest (ms since the epoch): the upload's time, a
+   * file's modification time. Year-less timestamps are dated by it (ParseContext).
+   */
+  referenceTimeMs?: number;
+  /** What referenceTimeMs is, for diagnostics: "when the file was uploaded". */
+  referenceTimeLabel?: string;
 }
 
 export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: ReadEvidenceOptions): AsyncGenerator<EvidenceChunk> {
-  const { sourceName: name, batchSize = DEFAULT_EVENT_BATCH, signal } = options;
+  const { sourceName: name, batchSize = DEFAULT_EVENT_BATCH, signal, referenceTimeMs, referenceTimeLabel } = options;
   const { compressed, chunks } = await decompressIfGzip(bytes);
   // Non-fatal: invalid sequences become U+FFFD (kept in `raw`) instead of failing the file.
-  // ignoreBOM false (the default) means a leading BOM is consumed, not passed on.
-  const decoder = new TextDecoder('utf-8');
+  // ignoreBOM true passes a leading BOM on as U+FEFF, so it can be removed here and reported.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let bomChecked = false;
   let events: EvidenceEvent[] = [];
   let diagnostics: Diagnostic[] = [];
   const sink = { event: (e: EvidenceEvent) => void events.push(e), diagnostic: (d: Diagnostic) => void diagnostics.push(d) };
@@ -49,7 +59,7 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
     if (detection.format === null) {
       throw new UnprocessableEvidenceError(`${name}: format not recognized; tried ${detection.tried.join(', ')}`);
     }
-    parser = parserFor(detection.format)(sink, { sourceName: name });
+    parser = parserFor(detection.format)(sink, { sourceName: name, referenceTimeMs, referenceTimeLabel });
     return { kind: 'format', format: detection.format, reason: detection.reason, compressed };
   };
   const feed = (text: string): void => {
@@ -58,6 +68,14 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
     } catch (error) {
       throw asEvidenceError(error, name);
     }
+  };
+  /** The first decoded text starts with the first character: a BOM there is removed and said. */
+  const withoutBom = (text: string): string => {
+    if (bomChecked || text.length === 0) return text;
+    bomChecked = true;
+    if (text.charCodeAt(0) !== BOM_CHAR) return text;
+    diagnostics.push(byteOrderMarkDiagnostic());
+    return text.slice(1);
   };
   const takeBatch = (): EvidenceChunk => {
     const batch: EvidenceChunk = { kind: 'batch', events, diagnostics, parsedBytes };
@@ -75,7 +93,7 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
         if (reason) throw new UnprocessableEvidenceError(`${name} is a binary file (${reason}), not text evidence: nothing to ingest`);
       }
       parsedBytes += chunk.length;
-      const text = decoder.decode(chunk, { stream: true });
+      const text = withoutBom(decoder.decode(chunk, { stream: true }));
       if (parser === null) {
         head += text;
         if (head.length < DETECT_HEAD_CHARS) continue;
@@ -94,7 +112,7 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
     throw error;
   }
 
-  const rest = decoder.decode();
+  const rest = withoutBom(decoder.decode());
   if (parser === null) {
     head += rest;
     if (parsedBytes === 0) throw new UnprocessableEvidenceError(`${name} is empty (${compressed ? 'after decompression' : '0 bytes'}): nothing to ingest`);

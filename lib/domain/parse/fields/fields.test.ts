@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDurationMs } from './duration';
-import { normalizeSpanId, normalizeTraceId, parseCloudTrace, parseTraceparent } from './ids';
+import { isBase64Id, normalizeSpanId, normalizeTraceId, parseCloudTrace, parseTraceparent, shortTraceIdDigits } from './ids';
 import { normalizeLevel } from './level';
 
 describe('parseDurationMs', () => {
@@ -29,6 +29,19 @@ describe('identifier normalization', () => {
   it('turns base64 ids of 16 and 8 bytes into hex', () => {
     expect(normalizeTraceId('W47/95gDgQPSabYzgT/GDA==')).toBe('5b8efff798038103d269b633813fc60c');
     expect(normalizeSpanId('7uGbfsPBsXM=')).toBe('eee19b7ec3c1b173');
+  });
+  it('tells which ids were rewritten: base64, and trace ids of 17-31 digits (not 64-bit ones)', () => {
+    expect(isBase64Id('W47/95gDgQPSabYzgT/GDA==', 16)).toBe(true);
+    expect(isBase64Id('7uGbfsPBsXM=', 8)).toBe(true);
+    expect(isBase64Id('5b8efff798038103d269b633813fc60c', 16)).toBe(false);
+    expect(isBase64Id('eee19b7ec3c1b173', 8)).toBe(false);
+    expect(isBase64Id('req-42', 16)).toBe(false);
+    expect(isBase64Id(42, 8)).toBe(false);
+    expect(shortTraceIdDigits('6b221d5bc9e6496c0b0bb2d4e6ab0e1')).toBe(31);
+    expect(shortTraceIdDigits('463ac35c9f6413ad')).toBeNull();
+    expect(shortTraceIdDigits('5b8efff798038103d269b633813fc60c')).toBeNull();
+    expect(shortTraceIdDigits('0000000000000000000')).toBeNull();
+    expect(shortTraceIdDigits('abc')).toBeNull();
   });
   it('keeps opaque request-like values as written and drops all-zero ids', () => {
     expect(normalizeTraceId('req-42')).toBe('req-42');

@@ -28,6 +28,28 @@ export function normalizeTraceId(value: unknown): string | null {
   return base64ToHex(s, 16) ?? s;
 }
 
+/**
+ * True when normalizeTraceId / normalizeSpanId read `value` as base64 (`bytes` 16 for a trace
+ * id, 8 for a span id): the caller may want to say the id was converted.
+ */
+export function isBase64Id(value: unknown, bytes: 8 | 16): boolean {
+  if (typeof value !== 'string') return false;
+  const s = value.trim();
+  return s.length > 0 && !HEX.test(s) && base64ToHex(s, bytes) !== null;
+}
+
+/**
+ * The number of hex digits of a trace id that normalizeTraceId left-pads although it is not a
+ * 64-bit id (17 to 31 digits: an exporter dropped leading zeros), else null. 16-digit ids are
+ * normal (Zipkin, Jaeger) and give null.
+ */
+export function shortTraceIdDigits(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const s = value.trim();
+  if (s.length <= 16 || s.length >= 32 || !HEX.test(s) || /^0+$/.test(s)) return null;
+  return s.length;
+}
+
 /** Words exporters write where a span has no parent (Nezha's trace CSVs: `root`). */
 const NO_SPAN = new Set(['root', 'null', 'nil', 'none', '-']);
 

@@ -1,0 +1,50 @@
+import type { Source } from '../api/api-schemas';
+import { countOf, formatBytes, formatDuration, formatTimestamp } from '../ui/format';
+import { SourceDiagnostics } from './SourceDiagnostics';
+
+/** What the row had to cut short: the full error, time range and service list, then the diagnostics. */
+export function SourceDetails({ source }: { source: Source }) {
+  const settled = source.status === 'ready' || source.status === 'failed';
+  return (
+    <div className="source-details">
+      <dl className="source-details__facts">
+        {source.error ? (
+          <>
+            <dt>Error</dt>
+            <dd className="error-text">{source.error}</dd>
+          </>
+        ) : null}
+        <dt>Format</dt>
+        <dd>{source.format ?? (source.status === 'failed' ? 'not detected' : 'detecting…')}</dd>
+        <dt>Time range</dt>
+        <dd className="mono">
+          {source.firstTs === null
+            ? '—'
+            : `${formatTimestamp(source.firstTs)} → ${formatTimestamp(source.lastTs)} (${formatDuration((source.lastTs ?? source.firstTs) - source.firstTs)})`}
+        </dd>
+        <dt>{source.services.length === 1 ? 'Service' : `Services (${source.services.length})`}</dt>
+        <dd>{source.services.length > 0 ? source.services.join(', ') : '—'}</dd>
+        <dt>Size</dt>
+        <dd>
+          {formatBytes(source.sizeBytes)} ({countOf(source.sizeBytes, 'byte')}
+          {source.compressed ? ', gzip' : ''})
+        </dd>
+        {source.sha256 ? (
+          <>
+            <dt>SHA-256</dt>
+            <dd className="mono">{source.sha256}</dd>
+          </>
+        ) : null}
+      </dl>
+      <div className="source-details__diagnostics">
+        <h3>Diagnostics</h3>
+        {settled ? (
+          // Keyed by status: a source that finishes parsing while open fetches its final list.
+          <SourceDiagnostics key={source.status} sourceId={source.id} />
+        ) : (
+          <p className="muted">Reported once parsing ends.</p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Source } from '../api/api-schemas';
+import { apiUrls } from '../api/api-urls';
+import { formatBytes, formatCount, formatTimeRange, formatTimestamp } from '../ui/format';
+import { SourceDetails } from './SourceDetails';
+
+interface SourceTableRowProps {
+  source: Source;
+  expanded: boolean;
+  onToggle: (id: string) => void;
+  /** The table's column count, for the details row's colSpan. */
+  columns: number;
+}
+
+function fullRange(source: Source): string | undefined {
+  if (source.firstTs === null) return undefined;
+  return `${formatTimestamp(source.firstTs)} → ${formatTimestamp(source.lastTs)}`;
+}
+
+/**
+ * One source in one line (its own <tbody>, so the row and its details stay together): the name
+ * doubles as the expand button, the biggest target in the row. A failed source has no time
+ * range or services, so its error takes their place, one line, in full once expanded.
+ */
+export function SourceTableRow({ source, expanded, onToggle, columns }: SourceTableRowProps) {
+  const nameId = `source-${source.id}-name`;
+  const detailsId = `source-${source.id}-details`;
+  const failed = source.status === 'failed';
+  const services = source.services.join(', ');
+  return (
+    <tbody className={failed ? 'source-row source-row--failed' : 'source-row'}>
+      <tr aria-labelledby={nameId} data-status={source.status}>
+        <td className="source-row__name">
+          <button
+            type="button"
+            className="source-row__toggle"
+            aria-expanded={expanded}
+            aria-controls={expanded ? detailsId : undefined}
+            title={`${source.name}: ${expanded ? 'hide details' : 'show diagnostics, all services, the full error'}`}
+            onClick={() => onToggle(source.id)}
+          >
+            <span className="source-row__chevron" aria-hidden="true">
+              ▸
+            </span>
+            <span id={nameId} className="source-row__label">
+              {source.name}
+            </span>
+          </button>
+        </td>
+        <td>{source.format ?? (failed ? '—' : 'detecting…')}</td>
+        <td>
+          <span className={`status-pill status-pill--${source.status}`}>{source.status}</span>
+        </td>
+        <td className="num">{formatCount(source.events)}</td>
+        <td className="num">
+          {source.unparsed > 0 ? (
+            <span className="unparsed-count" title="Records that could not be parsed, kept as unparsed events">
+              {formatCount(source.unparsed)}
+            </span>
+          ) : (
+            <span className="muted">0</span>
+          )}
+        </td>
+        {failed ? (
+          <td colSpan={2} className="source-row__error error-text" title={source.error ?? undefined}>
+            {source.error ?? 'Failed'}
+          </td>
+        ) : (
+          <>
+            <td className="mono source-row__range" title={fullRange(source)}>
+              {formatTimeRange(source.firstTs, source.lastTs)}
+            </td>
+            <td className="source-row__services" title={services || undefined}>
+              {source.services.length > 2 ? <span className="source-row__count">{source.services.length}</span> : null}
+              {services || '—'}
+            </td>
+          </>
+        )}
+        <td className="num">
+          {formatBytes(source.sizeBytes)}
+          {source.compressed ? <abbr title="gzip-compressed; events come from the decompressed bytes"> gz</abbr> : null}
+        </td>
+        <td>
+          <a href={apiUrls.sourceRaw(source.id)} download={source.name}>
+            Download<span className="visually-hidden"> original {source.name}</span>
+          </a>
+        </td>
+      </tr>
+      {expanded ? (
+        <tr className="source-row__details">
+          <td colSpan={columns} id={detailsId}>
+            <SourceDetails source={source} />
+          </td>
+        </tr>
+      ) : null}
+    </tbody>
+  );
+}
