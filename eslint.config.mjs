@@ -27,6 +27,8 @@ const config = [
         { group: ['@prisma/*', '**/generated/**', 'better-sqlite3', 'pg'], message: 'lib/domain is pure: no database.' },
         { group: NODE_BUILTINS, message: 'lib/domain is pure: no Node I/O; take data as arguments.' },
         { group: ['**/server/**', '@/lib/server/*', '@/app/*', '@/components/*', '**/components/**', '**/cli/**'], message: 'lib/domain imports only itself, zod and d3.' },
+        // Types inferred from the boundary schemas (a profile, say) may be named; their runtime may not.
+        { group: ['@/lib/schemas/*', '**/schemas/**'], allowTypeImports: true, message: 'lib/domain may import only types from lib/schemas.' },
       ]),
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Time is an argument in lib/domain.' }],
     },

@@ -11,6 +11,11 @@ interface SourceTableRowProps {
   columns: number;
 }
 
+/** The row's expand button, which the sources summary focuses to reveal a failed source. */
+export function sourceToggleId(sourceId: string): string {
+  return `source-${sourceId}-toggle`;
+}
+
 function fullRange(source: Source): string | undefined {
   if (source.firstTs === null) return undefined;
   return `${formatTimestamp(source.firstTs)} → ${formatTimestamp(source.lastTs)}`;
@@ -32,6 +37,7 @@ export function SourceTableRow({ source, expanded, onToggle, columns }: SourceTa
         <td className="source-row__name">
           <button
             type="button"
+            id={sourceToggleId(source.id)}
             className="source-row__toggle"
             aria-expanded={expanded}
             aria-controls={expanded ? detailsId : undefined}

@@ -20,7 +20,7 @@ export function UploadProgressList({ uploads, sources, onDismissFinished }: Uplo
         ))}
       </ul>
       {anyDone ? (
-        <button type="button" className="button button--link" onClick={onDismissFinished}>
+        <button type="button" className="button button--link upload-list__clear" onClick={onDismissFinished}>
           Clear finished uploads
         </button>
       ) : null}
