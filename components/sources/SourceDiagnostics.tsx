@@ -1,6 +1,5 @@
 'use client';
 
-import { describeLocator } from '@/lib/domain/event';
 import { useEffect, useState } from 'react';
 import { errorMessage, fetchJson, isAbortError } from '../api/api-client';
 import { sourceSchema, type SourceDiagnostic } from '../api/api-schemas';
@@ -53,7 +52,7 @@ export function SourceDiagnostics({ sourceId }: { sourceId: string }) {
     <ul className="source-details__list" aria-label="Diagnostics">
       {state.diagnostics.map((d, i) => (
         <li key={i}>
-          {d.locator ? <span className="mono">{describeLocator(d.locator)}: </span> : null}
+          {/* Parsers open every located message with its locator ("line 12: ..."), so it is not repeated here. */}
           {d.message} <span className="mono muted">({d.code})</span>
         </li>
       ))}

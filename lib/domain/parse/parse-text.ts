@@ -15,8 +15,10 @@ export interface ParsedText {
   diagnostics: Diagnostic[];
 }
 
-/** Throws FormatError when the format cannot be detected or the input is unusable as a whole. */
-/** `context`: the rest of the ParseContext (a reference time for year-less timestamps). */
+/**
+ * Throws FormatError when the format cannot be detected or the input is unusable as a whole.
+ * `context`: the rest of the ParseContext (a reference time for year-less timestamps).
+ */
 export function parseText(
   text: string,
   sourceName: string,
