@@ -11,6 +11,8 @@ import { access, constants, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SourceSummary } from '@/lib/domain/ingest/source-summary';
 import type { FormatId } from '@/lib/domain/parse';
+import { analyzeEvidence } from '@/lib/domain/analysis/analyze';
+import type { AnalysisEvent, AnalysisInput } from '@/lib/domain/analysis/input';
 import { buildReport, type Report, type SourceOutcome } from '@/lib/domain/report/report';
 import { describeIssues, profileSchema, type AnalysisProfile } from '@/lib/schemas/profile';
 import { UnprocessableEvidenceError } from '@/lib/server/errors';
@@ -55,10 +57,13 @@ export async function loadProfile(file: string): Promise<AnalysisProfile> {
   return parsed.data;
 }
 
-async function analyzeFile(file: string, warn: (line: string) => void): Promise<SourceOutcome> {
+/** Reads one file's events into `events` (without their raw text) and describes the source. */
+async function readSourceFile(file: string, source: number, events: AnalysisEvent[], warn: (line: string) => void): Promise<SourceOutcome> {
   const name = path.basename(file);
   const summary = new SourceSummary();
+  const firstEvent = events.length;
   let format: FormatId | null = null;
+  let seq = 0;
   try {
     // Year-less timestamps (RFC 3164 syslog) are dated by when the file was last written: closer
     // to the log's own time than "now", when the file may be analyzed months later.
@@ -66,23 +71,38 @@ async function analyzeFile(file: string, warn: (line: string) => void): Promise<
     const bytes = createReadStream(file, { highWaterMark: READ_CHUNK });
     const options = { sourceName: name, referenceTimeMs: mtimeMs, referenceTimeLabel: 'when the file was last modified' };
     for await (const chunk of readEvidence(bytes, options)) {
-      if (chunk.kind === 'format') format = chunk.format;
-      else for (const event of chunk.events) summary.add(event);
+      if (chunk.kind === 'format') {
+        format = chunk.format;
+        continue;
+      }
+      for (const event of chunk.events) {
+        summary.add(event);
+        const { raw: _raw, ...rest } = event;
+        events.push({ ...rest, source, seq: seq++ });
+      }
     }
   } catch (error) {
     if (!(error instanceof UnprocessableEvidenceError)) throw new CliRunError(`${file}: ${(error as Error).message}`);
     warn(`witness: ${error.message}`);
+    events.length = firstEvent;
     return { name, format, totals: new SourceSummary().totals(), error: error.message };
   }
   return { name, format, totals: summary.totals() };
 }
 
-export async function analyze(files: readonly string[], profileFile: string | null, warn: (line: string) => void): Promise<Report> {
+export interface AnalyzeFlags {
+  /** false: read every clock as it is (no alignment), to see what alignment changes. */
+  alignment?: boolean;
+}
+
+export async function analyze(files: readonly string[], profileFile: string | null, warn: (line: string) => void, flags: AnalyzeFlags = {}): Promise<Report> {
   for (const file of files) await ensureReadable(file);
-  // Read and validate the profile now, so a bad one fails before minutes of parsing; the
-  // analysis that uses it arrives with the findings.
-  if (profileFile !== null) await loadProfile(profileFile);
+  // Validate the profile before minutes of parsing.
+  const profile = profileFile !== null ? await loadProfile(profileFile) : null;
   const outcomes: SourceOutcome[] = [];
-  for (const file of files) outcomes.push(await analyzeFile(file, warn));
-  return buildReport(outcomes);
+  const events: AnalysisEvent[] = [];
+  for (const file of files) outcomes.push(await readSourceFile(file, outcomes.length, events, warn));
+  const input: AnalysisInput = { sources: outcomes.map(({ name, format }) => ({ name, format })), events };
+  const analysis = analyzeEvidence(input, { profile, alignment: flags.alignment });
+  return buildReport(outcomes, { input, analysis });
 }

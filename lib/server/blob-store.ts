@@ -63,7 +63,12 @@ export async function writeBlob(sourceId: string, body: ByteSource, signal?: Abo
 }
 
 export function openBlob(sourceId: string): Readable {
-  return createReadStream(blobPath(sourceId), { highWaterMark: BLOB_READ_CHUNK });
+  return openBlobFile(blobPath(sourceId));
+}
+
+/** A blob by its path (blobPath), for readers that cannot call readEnv (the parse worker gets the path). */
+export function openBlobFile(file: string): Readable {
+  return createReadStream(file, { highWaterMark: BLOB_READ_CHUNK });
 }
 
 export async function blobSize(sourceId: string): Promise<number | null> {

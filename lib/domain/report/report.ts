@@ -2,9 +2,14 @@
  * The JSON report (spec section 7): the same document from the command line and from
  * `GET /api/incidents/{id}/report`.
  *
- * Until clock alignment lands (the analysis issue), every service of a source is one clock
- * domain with offset 0, not aligned, backed by no constraints; findings are empty.
+ * Built from each source's outcome (format, counts, or the error that kept it out) and, when
+ * the evidence was analyzed, the analysis: clock domains per source, findings sorted by `at`,
+ * the first divergence, and (an addition to the spec's shape) the non-divergence signals.
+ * Event references name the source and exactly one of line, index or spanId.
  */
+import type { AnalysisResult } from '../analysis/analyze';
+import type { AnalysisInput } from '../analysis/input';
+import type { DivergenceFinding, DivergenceKind, SignalFinding, SignalKind } from '../analysis/results';
 import type { Locator } from '../event';
 import type { SourceTotals } from '../ingest/source-summary';
 import type { FormatId } from '../parse/formats';
@@ -31,7 +36,7 @@ export interface ReportSource {
 /** A reference to one event: its source and exactly one of line, index or spanId. */
 export type EventRef = { source: string } & ({ line: number } | { index: number } | { spanId: string });
 
-export type FindingKind = 'conflict' | 'stale_write' | 'invariant' | 'duplicate_effect';
+export type FindingKind = DivergenceKind;
 
 export interface Finding {
   kind: FindingKind;
@@ -44,10 +49,20 @@ export interface Finding {
   summary: string;
 }
 
+export interface ReportSignal {
+  kind: SignalKind;
+  at: string;
+  request: string | null;
+  event: EventRef;
+  evidence: EventRef[];
+  summary: string;
+}
+
 export interface Report {
   sources: ReportSource[];
   findings: Finding[];
   firstDivergence: Finding | null;
+  signals: ReportSignal[];
 }
 
 export interface SourceOutcome {
@@ -61,28 +76,80 @@ export function eventRef(source: string, locator: Locator): EventRef {
   return { source, ...locator };
 }
 
+/** `at` in the report: ISO 8601 UTC with milliseconds. */
 export function isoAt(ms: number): string {
   return toIso(ms);
 }
 
-/** Services whose events all failed to parse still need a domain: the source name stands in. */
-function domainsOf(outcome: SourceOutcome): ReportDomain[] {
-  const services = outcome.totals.services.length > 0 ? outcome.totals.services : outcome.totals.events > 0 ? [outcome.name] : [];
-  return services.map((service) => ({ service, offsetMs: 0, offsetRangeMs: null, constraints: 0, aligned: false }));
+class ReportWriter {
+  constructor(
+    private readonly input: AnalysisInput,
+    private readonly analysis: AnalysisResult,
+  ) {}
+
+  ref(event: number): EventRef {
+    const e = this.input.events[event]!;
+    return eventRef(this.input.sources[e.source]!.name, e.locator);
+  }
+
+  request(group: number): string | null {
+    return group >= 0 ? (this.analysis.groups.identifiers[group]?.[0] ?? null) : null;
+  }
+
+  finding(f: DivergenceFinding): Finding {
+    return {
+      kind: f.kind,
+      at: isoAt(f.at),
+      entity: f.entity,
+      field: f.field,
+      request: this.request(f.request),
+      event: this.ref(f.event),
+      evidence: f.evidence.map((e) => this.ref(e)),
+      summary: f.summary,
+    };
+  }
+
+  signal(s: SignalFinding): ReportSignal {
+    return { kind: s.kind, at: isoAt(s.at), request: this.request(s.request), event: this.ref(s.event), evidence: s.evidence.map((e) => this.ref(e)), summary: s.summary };
+  }
+
+  domains(source: number): ReportDomain[] {
+    return this.analysis.alignment.domains
+      .filter((d) => d.source === source)
+      .map((d) => ({ service: d.service, offsetMs: d.offsetMs, offsetRangeMs: d.offsetRangeMs, constraints: d.constraints, aligned: d.aligned }));
+  }
 }
 
-export function buildReport(outcomes: SourceOutcome[], findings: Finding[] = []): Report {
-  const sorted = [...findings].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+/** Without an analysis every service is its own domain at offset 0, unaligned. */
+function unalignedDomains(outcome: SourceOutcome): ReportDomain[] {
+  return outcome.totals.services.map((service) => ({ service, offsetMs: 0, offsetRangeMs: null, constraints: 0, aligned: false }));
+}
+
+function reportSource(o: SourceOutcome, domains: ReportDomain[]): ReportSource {
   return {
-    sources: outcomes.map((o) => ({
-      name: o.name,
-      format: o.format,
-      events: o.totals.events,
-      unparsed: o.totals.unparsed,
-      domains: domainsOf(o),
-      ...(o.error !== undefined ? { error: o.error } : {}),
-    })),
-    findings: sorted,
-    firstDivergence: sorted[0] ?? null,
+    name: o.name,
+    format: o.format,
+    events: o.totals.events,
+    unparsed: o.totals.unparsed,
+    domains,
+    ...(o.error !== undefined ? { error: o.error } : {}),
+  };
+}
+
+/**
+ * `outcomes[i]` describes `input.sources[i]`. Pass the input and its analysis to fill domains,
+ * findings and signals; without them the report lists the sources only.
+ */
+export function buildReport(outcomes: SourceOutcome[], analyzed?: { input: AnalysisInput; analysis: AnalysisResult }): Report {
+  if (!analyzed) {
+    return { sources: outcomes.map((o) => reportSource(o, unalignedDomains(o))), findings: [], firstDivergence: null, signals: [] };
+  }
+  const { analysis } = analyzed;
+  const writer = new ReportWriter(analyzed.input, analysis);
+  return {
+    sources: outcomes.map((o, i) => reportSource(o, writer.domains(i))),
+    findings: analysis.divergences.map((f) => writer.finding(f)),
+    firstDivergence: analysis.firstDivergence ? writer.finding(analysis.firstDivergence) : null,
+    signals: analysis.signals.map((s) => writer.signal(s)),
   };
 }

@@ -12,6 +12,7 @@ import { readEnv } from '@/lib/schemas/env';
 import { recoverInterruptedSources } from '../ingest/recover-interrupted';
 import { type Dialect, dialectFor } from './dialect';
 import { engineFromUrl } from './engine';
+import { backfillEventKeys } from './event-keys';
 import { migrate } from './migrate';
 
 export interface Db {
@@ -31,9 +32,12 @@ async function open(): Promise<Db> {
   const adapter = dialect.createAdapter(url);
   const prisma = new PrismaClient({ adapter: adapter.factory });
   for (const statement of dialect.connectionSetup) await prisma.$queryRawUnsafe(statement);
-  const recovered = await recoverInterruptedSources(prisma);
+  const recovered = await recoverInterruptedSources(prisma, dialect);
   if (recovered > 0) console.warn(`[witness] marked ${recovered} interrupted source(s) failed`);
-  return { prisma, dialect, sqliteConnection: adapter.sqliteConnection };
+  const db: Db = { prisma, dialect, sqliteConnection: adapter.sqliteConnection };
+  const keyed = await backfillEventKeys(db);
+  if (keyed > 0) console.warn(`[witness] built request keys for ${keyed} source(s) ingested before EventKey existed`);
+  return db;
 }
 
 export function getDb(): Promise<Db> {

@@ -5,13 +5,19 @@
  * also the span id it carries, so one column serves both (a log line's `spanId` column is the
  * span it was written inside, and its locator is its line). `interval` is startTs/endTs;
  * attributes are JSON text, null when there are none.
+ *
+ * Rows travel as flat batches (EventRowBatch): ROW_COLUMNS.length values per event, one after
+ * the other, in one array. That is what the parse worker posts to the writer (one structured
+ * clone of primitives per batch, no per-event arrays) and what the bulk insert binds. The
+ * owner's columns (incident, source, position) are the same for a whole batch and travel once.
  */
 import type { EvidenceEvent } from '@/lib/domain/event';
 
-export const EVENT_COLUMNS = [
-  'incidentId',
-  'sourceId',
-  'position',
+/** Columns that are the same for every event of a source. */
+export const OWNER_COLUMNS = ['incidentId', 'sourceId', 'position'] as const;
+
+/** The per-event columns, in the order eventRowValues writes them. */
+export const ROW_COLUMNS = [
   'seq',
   'line',
   'idx',
@@ -34,7 +40,18 @@ export const EVENT_COLUMNS = [
   'unparsed',
 ] as const;
 
-export type EventRowValue = string | number | boolean | null;
+export const ROW_WIDTH = ROW_COLUMNS.length;
+/** Index of `unparsed` in a row: stored as 0/1 (SQLite's booleans); other engines want a boolean. */
+export const UNPARSED_COLUMN = ROW_COLUMNS.indexOf('unparsed');
+
+/** A value better-sqlite3 binds as is. */
+export type EventRowValue = string | number | null;
+
+/** `count` events, ROW_WIDTH values each, in ROW_COLUMNS order. */
+export interface EventRowBatch {
+  values: EventRowValue[];
+  count: number;
+}
 
 export interface EventOwner {
   incidentId: string;
@@ -47,20 +64,17 @@ function attributesJson(attributes: Record<string, unknown>): string | null {
   return null;
 }
 
-/** Values in EVENT_COLUMNS order. */
-export function eventRowValues(event: EvidenceEvent, owner: EventOwner, seq: number): EventRowValue[] {
-  const { locator, ids } = event;
-  return [
-    owner.incidentId,
-    owner.sourceId,
-    owner.position,
+/** Appends the event's ROW_COLUMNS values to `out`. */
+export function pushEventRow(out: EventRowValue[], event: EvidenceEvent, seq: number): void {
+  const { locator, ids, interval } = event;
+  out.push(
     seq,
     'line' in locator ? locator.line : null,
     'index' in locator ? locator.index : null,
     'spanId' in locator ? locator.spanId : ids.spanId,
     event.ts,
-    event.interval ? event.interval[0] : null,
-    event.interval ? event.interval[1] : null,
+    interval ? interval[0] : null,
+    interval ? interval[1] : null,
     event.service,
     event.level,
     event.name,
@@ -73,6 +87,6 @@ export function eventRowValues(event: EvidenceEvent, owner: EventOwner, seq: num
     ids.sessionId,
     attributesJson(event.attributes),
     event.raw,
-    event.unparsed,
-  ];
+    event.unparsed ? 1 : 0,
+  );
 }

@@ -26,20 +26,20 @@ function tables(): string[] {
 
 describe('migrate', () => {
   it('creates the schema on an empty database, then has nothing to do', async () => {
-    expect(await migrate(sqlite, url, root)).toEqual(['0001_init']);
+    expect(await migrate(sqlite, url, root)).toEqual(['0001_init', '0002_event_keys']);
     expect(tables()).toEqual(expect.arrayContaining(['Incident', 'Source', 'Event', 'Diagnostic', MIGRATIONS_TABLE]));
     expect(await migrate(sqlite, url, root)).toEqual([]);
   });
 
   it('applies a new migration file in order, in its own transaction', async () => {
     await migrate(sqlite, url, root);
-    const dir = path.join(root, 'prisma', 'migrations', 'sqlite', '0002_probe');
+    const dir = path.join(root, 'prisma', 'migrations', 'sqlite', '9000_probe');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'migration.sql'), 'CREATE TABLE "Probe" ("id" INTEGER PRIMARY KEY);\nCREATE TABLE "Broken" (;');
     await expect(migrate(sqlite, url, root)).rejects.toThrow();
     expect(tables()).not.toContain('Probe'); // rolled back with its failed sibling statement
     writeFileSync(path.join(dir, 'migration.sql'), 'CREATE TABLE "Probe" ("id" INTEGER PRIMARY KEY);');
-    expect(await migrate(sqlite, url, root)).toEqual(['0002_probe']);
+    expect(await migrate(sqlite, url, root)).toEqual(['9000_probe']);
     expect(tables()).toContain('Probe');
   });
 

@@ -76,7 +76,7 @@ export async function ingestUpload(input: UploadInput): Promise<UploadResult> {
     });
     return { ok: true, source: await getSource(sourceId) };
   } catch (error) {
-    await discardSourceData(prisma, sourceId);
+    await discardSourceData(prisma, db.dialect, sourceId);
     const message = error instanceof AppError ? error.message : `${input.name}: internal error while ingesting (${errorText(error)})`;
     await prisma.source.update({ where: { id: sourceId }, data: { status: 'failed', error: message, eventCount: 0, unparsedCount: 0 } });
     if (!(error instanceof AppError)) throw error;

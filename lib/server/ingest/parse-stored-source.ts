@@ -1,19 +1,25 @@
 /**
- * Step (c) of ingest: read a stored blob, parse it, write its events and diagnostics, keep the
- * source's progress current, and return the totals. The caller decides what success or failure
- * means for the source's status.
+ * Step (c) of ingest: parse a stored blob (on a worker thread, parse-source-rows.ts), write its
+ * events and diagnostics, keep the source's progress current, build its request keys, and
+ * return the totals. The caller decides what success or failure means for the source's status.
  *
- * Events are written in batches, each batch in its own transaction, so the database is never
- * locked for a whole upload; they stay invisible until the source is `ready` (queries filter on it).
+ * Events are written in transactions of about TRANSACTION_ROWS rows: large enough that commits
+ * cost little, small enough that other queries wait at most a few hundred milliseconds for the
+ * connection and memory stays bounded. They stay invisible until the source is `ready`
+ * (queries filter on it), so the transaction size is free to choose.
  */
 import type { Diagnostic } from '@/lib/domain/event';
-import { SourceSummary, type SourceTotals } from '@/lib/domain/ingest/source-summary';
-import { openBlob } from '../blob-store';
+import type { SourceTotals } from '@/lib/domain/ingest/source-summary';
+import { blobPath } from '../blob-store';
 import { insertEventRows } from '../db/bulk-insert';
 import type { Db } from '../db/client';
-import { type EventOwner, type EventRowValue, eventRowValues } from '../db/event-row';
+import { buildEventKeys } from '../db/event-keys';
+import type { EventOwner, EventRowBatch } from '../db/event-row';
 import { DiagnosticBudget } from './diagnostic-budget';
-import { readEvidence } from './read-evidence';
+import { parseSourceRows } from './parse-source-rows';
+
+/** Rows per write transaction (ten parse batches). */
+export const TRANSACTION_ROWS = 50_000;
 
 export interface ParseTarget extends EventOwner {
   name: string;
@@ -36,33 +42,49 @@ async function storeDiagnostics(db: Db, sourceId: string, diagnostics: Diagnosti
 }
 
 export async function parseStoredSource(db: Db, target: ParseTarget, signal?: AbortSignal): Promise<SourceTotals> {
-  const summary = new SourceSummary();
   const budget = new DiagnosticBudget();
-  let written = 0;
   const { prisma } = db;
-  const options = {
+  const owner: EventOwner = { incidentId: target.incidentId, sourceId: target.sourceId, position: target.position };
+  let pending: EventRowBatch = { values: [], count: 0 };
+  let diagnostics: Diagnostic[] = [];
+  let parsedBytes = 0;
+  let written = 0;
+  let totals: SourceTotals | null = null;
+
+  const flush = async (): Promise<void> => {
+    await insertEventRows(db, owner, pending);
+    written += pending.count;
+    pending = { values: [], count: 0 };
+    await storeDiagnostics(db, target.sourceId, budget.admit(diagnostics));
+    diagnostics = [];
+    await prisma.source.update({ where: { id: target.sourceId }, data: { parsedBytes, eventCount: written } });
+  };
+
+  const rows = parseSourceRows(blobPath(target.sourceId), {
     sourceName: target.name,
     signal,
     referenceTimeMs: target.uploadedAtMs,
     referenceTimeLabel: 'when the file was uploaded',
-  };
-  for await (const chunk of readEvidence(openBlob(target.sourceId), options)) {
+  });
+  for await (const chunk of rows) {
     if (chunk.kind === 'format') {
       await prisma.source.update({ where: { id: target.sourceId }, data: { format: chunk.format } });
-      continue;
+    } else if (chunk.kind === 'rows') {
+      // One batch is taken over as is; later ones are appended (no copy of the first).
+      if (pending.count === 0) pending = chunk.batch;
+      else for (const v of chunk.batch.values) pending.values.push(v);
+      if (pending !== chunk.batch) pending.count += chunk.batch.count;
+      if (chunk.diagnostics.length > 0) diagnostics = diagnostics.concat(chunk.diagnostics);
+      parsedBytes = chunk.parsedBytes;
+      if (pending.count >= TRANSACTION_ROWS) await flush();
+    } else {
+      totals = chunk.totals;
     }
-    const rows: EventRowValue[][] = new Array(chunk.events.length);
-    for (let i = 0; i < chunk.events.length; i++) {
-      const event = chunk.events[i]!;
-      rows[i] = eventRowValues(event, target, written + i);
-      summary.add(event);
-    }
-    await insertEventRows(db, rows);
-    written += rows.length;
-    await storeDiagnostics(db, target.sourceId, budget.admit(chunk.diagnostics));
-    await prisma.source.update({ where: { id: target.sourceId }, data: { parsedBytes: chunk.parsedBytes, eventCount: written } });
   }
+  if (totals === null) throw new Error(`${target.name}: parsing ended without totals`);
+  await flush();
   const overflow = budget.overflow();
   if (overflow) await storeDiagnostics(db, target.sourceId, [overflow]);
-  return summary.totals();
+  await buildEventKeys(db, target.sourceId);
+  return totals;
 }

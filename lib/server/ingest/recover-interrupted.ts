@@ -9,13 +9,14 @@
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { deleteBlob } from '../blob-store';
+import type { Dialect } from '../db/dialect';
 import { discardSourceData } from './discard-source-data';
 import { IN_FLIGHT_STATUSES, INTERRUPTED_ERROR } from './source-status';
 
-export async function recoverInterruptedSources(prisma: PrismaClient): Promise<number> {
+export async function recoverInterruptedSources(prisma: PrismaClient, dialect: Dialect): Promise<number> {
   const stuck = await prisma.source.findMany({ where: { status: { in: IN_FLIGHT_STATUSES } }, select: { id: true, status: true } });
   for (const source of stuck) {
-    await discardSourceData(prisma, source.id);
+    await discardSourceData(prisma, dialect, source.id);
     if (source.status === 'uploading') await deleteBlob(source.id);
     await prisma.source.update({ where: { id: source.id }, data: { status: 'failed', error: INTERRUPTED_ERROR, eventCount: 0, unparsedCount: 0 } });
   }

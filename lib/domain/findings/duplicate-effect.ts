@@ -1,0 +1,195 @@
+/**
+ * duplicate_effect (spec 6.4): one effect happened twice.
+ *
+ * Rule. Two events that match one profile `effects` entry (every `match` field equal) with
+ * equal values of all its `sameWhen` fields: the second is a duplicate. Without a profile: two
+ * events with the same `idempotency_key` / `idempotencyKey` / `Idempotency-Key` header and the
+ * same name.
+ *
+ * Choices where the spec is silent:
+ * - "Second" is in aligned order (ties: input order); every later repetition is a duplicate of
+ *   the first, each its own finding with the first occurrence as evidence.
+ * - Fields are looked up like state fields: the record's own fields (case-insensitive, dotted
+ *   names reach into objects), then the normalized properties the parsers take out of the
+ *   attributes: identifier fields (`correlation_id`, `request_id`, `trace_id`, `session_id`...)
+ *   read the event's normalized ids, and `service`, `level`, `message`, `name`, `status` its
+ *   normalized properties. Values compare normalized ("7" equals 7).
+ * - An event missing any `match` or `sameWhen` field is not the effect, or cannot be shown to be
+ *   the same one: it is skipped.
+ * - Idempotency keys also count when a profile has no `effects`; the key is read from the record,
+ *   or from a `requestHeaders` / `headers` object or HAR header list when the parser keeps one.
+ *   "The same name" is the event's name, else its message. Idempotency duplicates count only
+ *   within one witness (clock domain): a client and a server logging the same request are two
+ *   views of one effect, not two effects.
+ * - Events without an aligned time are not compared.
+ */
+import type { EventIds } from '../event';
+import type { AnalysisEvent } from '../analysis/input';
+import type { DivergenceFinding, StateValue } from '../analysis/results';
+import type { EffectRule } from '../../schemas/profile';
+import { FieldFinder } from '../state/field-finder';
+import { normalizeStateValue } from '../state/values';
+import { FindingContext, evidenceOf } from './context';
+import { clock, list, valueText } from './describe';
+
+const ID_FIELDS = new Map<string, keyof EventIds>([
+  ...['request_id', 'requestid', 'req_id', 'reqid', 'x-request-id', 'x_request_id'].map((n) => [n, 'requestId'] as const),
+  ...['correlation_id', 'correlationid', 'x-correlation-id'].map((n) => [n, 'correlationId'] as const),
+  ...['trace_id', 'traceid', 'trace.id', 'x-b3-traceid', 'traceparent'].map((n) => [n, 'traceId'] as const),
+  ...['span_id', 'spanid', 'span.id'].map((n) => [n, 'spanId'] as const),
+  ...['session_id', 'sessionid', 'client_id', 'clientid'].map((n) => [n, 'sessionId'] as const),
+]);
+
+const PROPERTIES = new Map<string, (e: AnalysisEvent) => string | null>([
+  ['service', (e) => e.service],
+  ['service.name', (e) => e.service],
+  ['level', (e) => e.level],
+  ['message', (e) => e.message],
+  ['msg', (e) => e.message],
+  ['name', (e) => e.name],
+  ['status', (e) => e.status],
+]);
+
+/** A field's value for an event: its own fields, then its normalized ids and properties. */
+function fieldValue(event: AnalysisEvent, lower: string, found: Map<string, unknown>): unknown {
+  if (found.has(lower)) return found.get(lower);
+  const id = ID_FIELDS.get(lower);
+  if (id !== undefined) return event.ids[id] ?? undefined;
+  const property = PROPERTIES.get(lower);
+  return property ? (property(event) ?? undefined) : undefined;
+}
+
+interface Occurrence {
+  event: number;
+  at: number;
+}
+
+function byTime(ctx: FindingContext, events: number[]): Occurrence[] {
+  return events.map((event) => ({ event, at: ctx.alignedTs(event) })).sort((a, b) => a.at - b.at || a.event - b.event);
+}
+
+function findEffect(ctx: FindingContext, rule: EffectRule): DivergenceFinding[] {
+  const matchNames = Object.keys(rule.match).map((k) => k.toLowerCase());
+  const matchValues = Object.values(rule.match).map((v) => normalizeStateValue(v));
+  const same = rule.sameWhen.map((k) => ({ name: k, lower: k.toLowerCase() }));
+  const finder = new FieldFinder([...matchNames, ...same.map((s) => s.lower)]);
+  const keyOf = new Map<number, { key: string; values: StateValue[] }>();
+  const events = ctx.input.events;
+  const found = new Map<string, unknown>();
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as AnalysisEvent;
+    if (event.unparsed || Number.isNaN(ctx.alignedTs(i))) continue;
+    found.clear();
+    finder.scan(event.attributes, found);
+    let matches = true;
+    for (let m = 0; m < matchNames.length && matches; m++) {
+      matches = normalizeStateValue(fieldValue(event, matchNames[m] as string, found)) === matchValues[m];
+    }
+    if (!matches) continue;
+    const values: StateValue[] = [];
+    for (const s of same) {
+      const v = normalizeStateValue(fieldValue(event, s.lower, found));
+      if (v === undefined || v === null) {
+        matches = false;
+        break;
+      }
+      values.push(v);
+    }
+    if (matches) keyOf.set(i, { key: JSON.stringify(values.map((v) => [typeof v, v])), values });
+  }
+  const firsts = new Map<string, number>();
+  const findings: DivergenceFinding[] = [];
+  for (const { event, at } of byTime(ctx, [...keyOf.keys()])) {
+    const { key, values } = keyOf.get(event) as { key: string; values: StateValue[] };
+    const first = firsts.get(key);
+    if (first === undefined) {
+      firsts.set(key, event);
+      continue;
+    }
+    const sameAs = list(same.map((s, i) => `${s.name}=${valueText(values[i])}`));
+    findings.push({
+      kind: 'duplicate_effect',
+      at,
+      event,
+      entity: null,
+      field: null,
+      request: ctx.groups.groupOf[event] ?? -1,
+      evidence: evidenceOf(event, [first], ctx),
+      summary: `${rule.name} happened again: ${ctx.witnessOf(event)} at ${clock(at)} repeats ${ctx.witnessOf(first)} at ${clock(ctx.alignedTs(first))} with the same ${sameAs}`,
+    });
+  }
+  return findings;
+}
+
+const IDEMPOTENCY = ['idempotency_key', 'idempotencykey', 'idempotency-key'];
+
+function headerKey(headers: unknown): string | null {
+  if (Array.isArray(headers)) {
+    for (const h of headers) {
+      if (typeof h === 'object' && h !== null) {
+        const name = (h as Record<string, unknown>).name;
+        const value = (h as Record<string, unknown>).value;
+        if (typeof name === 'string' && name.toLowerCase() === 'idempotency-key' && typeof value === 'string' && value !== '') return value;
+      }
+    }
+    return null;
+  }
+  if (typeof headers === 'object' && headers !== null) {
+    for (const [name, value] of Object.entries(headers)) {
+      if (name.toLowerCase() === 'idempotency-key' && typeof value === 'string' && value !== '') return value;
+    }
+  }
+  return null;
+}
+
+function findIdempotencyDuplicates(ctx: FindingContext): DivergenceFinding[] {
+  const finder = new FieldFinder([...IDEMPOTENCY, 'requestheaders', 'headers']);
+  const keys = new Map<number, { group: string; key: string; name: string }>();
+  const events = ctx.input.events;
+  const found = new Map<string, unknown>();
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as AnalysisEvent;
+    if (event.unparsed || Number.isNaN(ctx.alignedTs(i))) continue;
+    found.clear();
+    finder.scan(event.attributes, found);
+    let key: string | null = null;
+    for (const name of IDEMPOTENCY) {
+      const v = found.get(name);
+      if ((typeof v === 'string' && v !== '') || typeof v === 'number') {
+        key = String(v);
+        break;
+      }
+    }
+    key ??= headerKey(found.get('requestheaders')) ?? headerKey(found.get('headers'));
+    if (key === null) continue;
+    const name = event.name ?? event.message ?? '';
+    keys.set(i, { group: JSON.stringify([ctx.alignment.domainOf[i], name, key]), key, name });
+  }
+  const firsts = new Map<string, number>();
+  const findings: DivergenceFinding[] = [];
+  for (const { event, at } of byTime(ctx, [...keys.keys()])) {
+    const { group, key, name } = keys.get(event) as { group: string; key: string; name: string };
+    const first = firsts.get(group);
+    if (first === undefined) {
+      firsts.set(group, event);
+      continue;
+    }
+    findings.push({
+      kind: 'duplicate_effect',
+      at,
+      event,
+      entity: null,
+      field: null,
+      request: ctx.groups.groupOf[event] ?? -1,
+      evidence: evidenceOf(event, [first], ctx),
+      summary: `${name || 'an effect'} happened again with idempotency key ${key}: ${ctx.witnessOf(event)} at ${clock(at)} repeats ${clock(ctx.alignedTs(first))}`,
+    });
+  }
+  return findings;
+}
+
+export function findDuplicateEffects(ctx: FindingContext): DivergenceFinding[] {
+  const effects = ctx.profile?.effects ?? [];
+  if (effects.length === 0) return findIdempotencyDuplicates(ctx);
+  return effects.flatMap((rule) => findEffect(ctx, rule));
+}

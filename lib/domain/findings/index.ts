@@ -1,0 +1,12 @@
+export { findConflicts } from './conflict';
+export { FindingContext, DEFAULT_TOLERANCE_MS, type FindingInputs } from './context';
+export { clock, duration } from './describe';
+export { findDuplicateEffects } from './duplicate-effect';
+export { findFindings, type Findings } from './find-findings';
+export { compareFindings, firstDivergence, firstDivergenceByEntity, firstDivergenceByRequest } from './first-divergence';
+export { findHttpErrors } from './http-errors';
+export { findInvariantViolations } from './invariant';
+export { findNoResponses } from './no-response';
+export { findReordered } from './reordered';
+export { findRetries } from './retry';
+export { findStaleWrites } from './stale-write';

@@ -1,0 +1,29 @@
+/**
+ * Signal no_response (spec section 6, "other signals"; not a divergence): a HAR entry that never
+ * got a response (status 0, or no status at all). Dated at the entry's start: it never ended.
+ */
+import type { SignalFinding } from '../analysis/results';
+import { FindingContext } from './context';
+import { clock } from './describe';
+
+export function findNoResponses(ctx: FindingContext): SignalFinding[] {
+  const signals: SignalFinding[] = [];
+  const { events, sources } = ctx.input;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    if (!event || event.unparsed || sources[event.source]?.format !== 'har') continue;
+    if (event.status !== null && event.status !== '0') continue;
+    const at = ctx.alignedTs(i);
+    if (Number.isNaN(at)) continue;
+    const why = event.message && event.message !== 'no response' ? ` (${event.message})` : '';
+    signals.push({
+      kind: 'no_response',
+      at,
+      event: i,
+      request: ctx.groups.groupOf[i] ?? -1,
+      evidence: [],
+      summary: `${ctx.witnessOf(i)}: ${event.name ?? 'a request'} sent at ${clock(at)} never got a response${why}`,
+    });
+  }
+  return signals;
+}

@@ -1,0 +1,91 @@
+/**
+ * Finds a fixed set of field names in records, the way spec section 2 addresses fields: names
+ * match case-insensitively, and `a.b` names both a flat key "a.b" and `{a: {b}}`.
+ *
+ * One pass over a record's own keys answers every name at once, so the cost per record is its
+ * number of keys, whatever the number of profile fields. Lower-cased key spellings are cached:
+ * records of one source repeat the same keys.
+ */
+
+const LOWER_CACHE_LIMIT = 50_000;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export class FieldFinder {
+  /** Lower-cased names looked for. */
+  private readonly names = new Set<string>();
+  /** First segment (lower case) -> the dotted names that start with it, as segments. */
+  private readonly dotted = new Map<string, string[][]>();
+  private readonly lowerCache = new Map<string, string>();
+
+  constructor(names: Iterable<string>) {
+    for (const name of names) {
+      const lower = name.toLowerCase();
+      this.names.add(lower);
+      const dot = lower.indexOf('.');
+      if (dot > 0) {
+        const first = lower.slice(0, dot);
+        const list = this.dotted.get(first) ?? [];
+        list.push(lower.split('.'));
+        this.dotted.set(first, list);
+      }
+    }
+  }
+
+  has(name: string): boolean {
+    return this.names.has(name.toLowerCase());
+  }
+
+  lower(key: string): string {
+    let lower = this.lowerCache.get(key);
+    if (lower === undefined) {
+      lower = key.toLowerCase();
+      if (this.lowerCache.size < LOWER_CACHE_LIMIT) this.lowerCache.set(key, lower);
+    }
+    return lower;
+  }
+
+  /**
+   * Puts into `out` (keyed by lower-cased name) the value of each name found in `record`; a
+   * name already in `out` is kept (earlier scans win), and within a record a flat key wins over
+   * a nested path.
+   */
+  scan(record: Record<string, unknown>, out: Map<string, unknown>): void {
+    const nested: [string[], unknown][] = [];
+    for (const key in record) {
+      if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+      const value = record[key];
+      const lower = this.lower(key);
+      if (this.names.has(lower) && !out.has(lower)) out.set(lower, value);
+      if (this.dotted.size > 0 && isPlainObject(value)) {
+        const paths = this.dotted.get(lower);
+        if (paths) for (const path of paths) nested.push([path, value]);
+      }
+    }
+    for (const [path, value] of nested) {
+      const name = path.join('.');
+      if (out.has(name)) continue;
+      const found = this.walk(value, path, 1);
+      if (found !== undefined) out.set(name, found);
+    }
+  }
+
+  private walk(value: unknown, path: string[], at: number): unknown {
+    if (at === path.length) return value;
+    if (!isPlainObject(value)) return undefined;
+    const want = path[at] as string;
+    const rest = path.slice(at).join('.');
+    for (const key in value) {
+      const lower = this.lower(key);
+      // A flat remainder ("b.c" inside {a: {"b.c": 1}}) counts too.
+      if (lower === rest) return value[key];
+      if (lower === want) {
+        const found = this.walk(value[key], path, at + 1);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,2 @@
+export { extractObservations } from './extract-observations';
+export { normalizeStateValue } from './values';

@@ -1,0 +1,51 @@
+/**
+ * EventKey: the request-identity lookup (prisma/schema.prisma). One row per (id value, event)
+ * for the requestId, correlationId and traceId of every event of a source.
+ *
+ * Why a table filled at the end instead of indexes on Event: request and trace ids are random,
+ * so indexes on them made every insert batch rewrite pages all over those indexes (measured:
+ * 66k events/s with them, 185k/s without). Here a source's keys are inserted once, after its
+ * last event, in key order: one sorted merge into the B-tree.
+ *
+ * Invariant: keys exist only for events whose source finished parsing; discardEventKeys runs
+ * before a source's events are deleted (there is no foreign key, see the schema).
+ */
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Db } from './client';
+import type { Dialect } from './dialect';
+
+const KEY_COLUMNS = ['requestId', 'correlationId', 'traceId'] as const;
+
+/** (key, eventId) of a source's events, once each: an event may carry one value in two columns. */
+function sourceKeysSql(dialect: Dialect): string {
+  return KEY_COLUMNS.map((c, i) => `SELECT "${c}" AS "key", "id" AS "eventId" FROM "Event" WHERE "sourceId" = ${dialect.placeholder(i + 1)} AND "${c}" IS NOT NULL`).join(' UNION ');
+}
+
+/** The source id once per KEY_COLUMNS select (`?` placeholders are positional). */
+const sourceParams = (sourceId: string) => KEY_COLUMNS.map(() => sourceId);
+
+/** Fills the source's keys, sorted, in one statement (run it before the source becomes ready). */
+export async function buildEventKeys(db: Db, sourceId: string): Promise<void> {
+  const sql = `INSERT INTO "EventKey" ("key", "eventId") SELECT "key", "eventId" FROM (${sourceKeysSql(db.dialect)}) AS k ORDER BY "key", "eventId"`;
+  await db.prisma.$executeRawUnsafe(sql, ...sourceParams(sourceId));
+}
+
+/**
+ * Deletes the source's keys, each (key, eventId) pair through the primary key (no scan of the
+ * whole table); a statement for the caller's batch transaction.
+ */
+export function discardEventKeysStatement(prisma: PrismaClient, dialect: Dialect, sourceId: string) {
+  return prisma.$executeRawUnsafe(`DELETE FROM "EventKey" WHERE ("key", "eventId") IN (${sourceKeysSql(dialect)})`, ...sourceParams(sourceId));
+}
+
+/**
+ * Once, after the migration that introduced EventKey: a database with ready events and no keys
+ * at all gets the keys of every ready source (a fresh database has neither and costs one probe).
+ */
+export async function backfillEventKeys(db: Db): Promise<number> {
+  const { prisma } = db;
+  if ((await prisma.eventKey.findFirst({ select: { eventId: true } })) !== null) return 0;
+  const sources = await prisma.source.findMany({ where: { status: 'ready', eventCount: { gt: 0 } }, select: { id: true } });
+  for (const { id } of sources) await buildEventKeys(db, id);
+  return sources.length;
+}

@@ -1,0 +1,115 @@
+/**
+ * Parses a stored blob into RowChunks on a worker thread, so that parsing (one core) and writing
+ * to the database (the other core) overlap; the chunks arrive here in order, as if parsed inline.
+ *
+ * - Backpressure: the worker may run WORKER_CREDITS chunks ahead of the writer, no more, so
+ *   memory stays bounded whatever the file size.
+ * - Abort: the signal stops the worker (terminate) and throws UploadInterruptedError.
+ * - Errors thrown while parsing (UnprocessableEvidenceError...) come back as the same classes.
+ * - Where the worker cannot start (its script cannot be loaded: an unusual bundle), the same
+ *   code runs inline, with a warning: slower, never different.
+ *
+ * Loading the worker: under `next build` Turbopack bundles `new Worker(new URL('./x.ts',
+ * import.meta.url))` into its own chunk. Run from source (tsx for the CLI and benchmarks, vitest),
+ * this module is a .ts file and Node cannot load TypeScript in a worker by itself, so a two-line
+ * bootstrap registers tsx's require hook first (tsx is a devDependency: only used from source).
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { openBlobFile } from '../blob-store';
+import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
+import { evidenceRows, type RowChunk, type RowOptions } from './evidence-rows';
+import type { ParseWorkerData, WorkerMessage } from './parse-worker';
+
+/** Chunks (of DEFAULT_EVENT_BATCH events) the worker may parse ahead of the writer. */
+export const WORKER_CREDITS = 16;
+
+let warnedInline = false;
+
+function startWorker(data: ParseWorkerData): Worker {
+  const self = import.meta.url;
+  if (self.endsWith('.ts')) {
+    const entry = fileURLToPath(new URL('./parse-worker.ts', self));
+    return new Worker(`require('tsx/cjs/api').register();\nrequire(${JSON.stringify(entry)});`, { eval: true, workerData: data });
+  }
+  return new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: data });
+}
+
+function rebuildError(message: { name: string; message: string }): Error {
+  if (message.name === 'UnprocessableEvidenceError') return new UnprocessableEvidenceError(message.message);
+  if (message.name === 'UploadInterruptedError') return new UploadInterruptedError(message.message);
+  const error = new Error(message.message);
+  error.name = message.name;
+  return error;
+}
+
+function isLoadFailure(error: unknown): boolean {
+  const code = error && typeof error === 'object' && 'code' in error ? error.code : undefined;
+  return code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_UNKNOWN_FILE_EXTENSION' || code === 'ERR_WORKER_PATH';
+}
+
+export interface SourceRowOptions extends RowOptions {
+  signal?: AbortSignal;
+  /** false: parse on this thread (tests comparing both paths). */
+  worker?: boolean;
+}
+
+export async function* parseSourceRows(file: string, options: SourceRowOptions): AsyncGenerator<RowChunk> {
+  const { signal, worker: useWorker = true, ...rowOptions } = options;
+  const aborted = () => new UploadInterruptedError(`${rowOptions.sourceName}: ingest aborted`, { cause: signal?.reason });
+  if (!useWorker) {
+    yield* evidenceRows(openBlobFile(file), { ...rowOptions, signal });
+    return;
+  }
+  const queue: WorkerMessage[] = [];
+  let failure: unknown = null;
+  let exited = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  const worker = startWorker({ file, options: rowOptions, credits: WORKER_CREDITS });
+  let received = 0;
+  worker.on('message', (message: WorkerMessage) => {
+    received++;
+    queue.push(message);
+    notify();
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    notify();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    notify();
+  });
+  signal?.addEventListener('abort', notify);
+  try {
+    for (;;) {
+      if (signal?.aborted) throw aborted();
+      const message = queue.shift();
+      if (message === undefined) {
+        if (failure !== null) {
+          if (received === 0 && isLoadFailure(failure)) break; // fall back to inline, below
+          throw failure;
+        }
+        if (exited) throw new Error(`${rowOptions.sourceName}: the parse worker stopped before the end of the file`);
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (message.kind === 'error') throw rebuildError(message);
+      worker.postMessage('ack');
+      yield message;
+      if (message.kind === 'done') return;
+    }
+  } finally {
+    signal?.removeEventListener('abort', notify);
+    await worker.terminate();
+  }
+  if (!warnedInline) {
+    warnedInline = true;
+    console.warn(`[witness] the parse worker could not start (${String(failure)}); parsing on the main thread`);
+  }
+  yield* evidenceRows(openBlobFile(file), { ...rowOptions, signal });
+}

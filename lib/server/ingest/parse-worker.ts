@@ -1,0 +1,44 @@
+/**
+ * The parse worker thread's entry (started by parse-source-rows.ts): reads the blob file named in
+ * workerData, runs evidenceRows over it, and posts each RowChunk to the parent, which writes
+ * while this thread parses the next bytes.
+ *
+ * Backpressure: at most `credits` chunks may be unacknowledged; the parent sends 'ack' for each
+ * chunk it has taken, so a slow writer bounds this thread's memory instead of queueing the file.
+ * Errors are posted as { kind: 'error', name, message } and rebuilt as the same error classes.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openBlobFile } from '../blob-store';
+import { evidenceRows, type RowOptions } from './evidence-rows';
+
+export interface ParseWorkerData {
+  file: string;
+  options: RowOptions;
+  credits: number;
+}
+
+export type WorkerMessage = import('./evidence-rows').RowChunk | { kind: 'error'; name: string; message: string };
+
+async function run(port: NonNullable<typeof parentPort>, data: ParseWorkerData): Promise<void> {
+  let credits = data.credits;
+  let wake: (() => void) | null = null;
+  port.on('message', (message: unknown) => {
+    if (message !== 'ack') return;
+    credits++;
+    wake?.();
+    wake = null;
+  });
+  try {
+    for await (const chunk of evidenceRows(openBlobFile(data.file), data.options)) {
+      while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+      credits--;
+      port.postMessage(chunk satisfies WorkerMessage);
+    }
+  } catch (error) {
+    const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+    port.postMessage({ kind: 'error', name, message } satisfies WorkerMessage);
+  }
+  // The parent terminates this thread once it has read 'done' or 'error'.
+}
+
+if (parentPort) void run(parentPort, workerData as ParseWorkerData);
