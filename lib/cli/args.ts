@@ -7,9 +7,10 @@ export const USAGE = `usage: npm run --silent witness -- analyze [--profile FILE
   analyze   parse the evidence files (logs, HAR, OTLP, Jaeger, Zipkin; .gz too) and print
             the JSON report (sources, findings, first divergence) to stdout
 
-  --profile FILE   analysis profile (JSON): entities, effects, invariants, tolerance, offsets`;
+  --profile FILE   analysis profile (JSON): entities, effects, invariants, tolerance, offsets
+  --no-align       read every clock as it is (all offsets 0), to see what alignment changed`;
 
-export type CliCommand = { command: 'analyze'; profile: string | null; files: string[] } | { command: 'help' };
+export type CliCommand = { command: 'analyze'; profile: string | null; align: boolean; files: string[] } | { command: 'help' };
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -21,6 +22,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   if (command === undefined) throw new UsageError('no command given');
   if (command !== 'analyze') throw new UsageError(`unknown command "${command}"`);
   let profile: string | null = null;
+  let align = true;
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
@@ -31,6 +33,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       profile = value;
     } else if (arg.startsWith('--profile=')) {
       profile = arg.slice('--profile='.length);
+    } else if (arg === '--no-align') {
+      align = false;
     } else if (arg === '--') {
       files.push(...rest.slice(i + 1));
       break;
@@ -41,5 +45,5 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     }
   }
   if (files.length === 0) throw new UsageError('analyze needs at least one evidence file');
-  return { command: 'analyze', profile, files };
+  return { command: 'analyze', profile, align, files };
 }

@@ -12,7 +12,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(USAGE + '\n');
       return 0;
     }
-    const report = await analyze(command.files, command.profile, (line) => process.stderr.write(line + '\n'));
+    const report = await analyze(command.files, command.profile, (line) => process.stderr.write(line + '\n'), { alignment: command.align });
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     return 0;
   } catch (error) {

@@ -212,7 +212,8 @@ export interface SpanInput {
   spanId: string;
   parentSpanId?: string;
   name: string;
-  kind: 1 | 2 | 3;
+  /** OTLP SpanKind: 1 internal, 2 server, 3 client, 4 producer, 5 consumer. */
+  kind: 1 | 2 | 3 | 4 | 5;
   /** True times. */
   start: number;
   end: number;

@@ -30,7 +30,7 @@
  * Other orgs: each has exactly one default role; custom roles are is_default=false.
  */
 import { Evidence, HarLog, LineLog, logfmt, pgTime } from './evidence-files';
-import { exchange, gatewayLine, uuid, within, type Exchange } from './http';
+import { exchange, gatewayLine, uuid, within, type Exchange } from './exchange';
 import { finding, type StoryContext } from './story-context';
 import type { StoryExpectation } from './types';
 
@@ -449,6 +449,7 @@ export function generateStory1(ctx: StoryContext): StoryExpectation {
     kind: 'invariant',
     entity: `role:${r2}`,
     field: 'is_default',
+    requestIds: [req1, req2, correlationId],
     source: STORY_1_FILES.db,
     locator: ev.locate(STORY_1_FILES.db, 'insert-r2'),
     at: a2.insertAt,
@@ -459,7 +460,7 @@ export function generateStory1(ctx: StoryContext): StoryExpectation {
     kind: 'duplicate_effect',
     entity: null,
     field: null,
-    request: correlationId,
+    requestIds: [req1, req2, correlationId],
     source: STORY_1_FILES.api,
     locator: ev.locate(STORY_1_FILES.api, 'effect-r2'),
     at: a2.effectAt,
@@ -472,6 +473,6 @@ export function generateStory1(ctx: StoryContext): StoryExpectation {
     files: [STORY_1_FILES.har, STORY_1_FILES.api, STORY_1_FILES.db],
     firstDivergence: invariant,
     alsoExpected: [duplicate],
-    quietEntities: [`role:${r1}`],
+    quietEntities: [],
   };
 }

@@ -20,7 +20,7 @@ export interface FindingSpec {
   kind: ExpectedKind;
   entity: string | null;
   field: string | null;
-  request?: string | null;
+  requestIds?: string[];
   source: string;
   locator: DemoLocator;
   /** True time of the triggering record; `atEnd` for interval records. */
@@ -35,7 +35,7 @@ export function finding(spec: FindingSpec): ExpectedFinding {
     kind: spec.kind,
     entity: spec.entity,
     field: spec.field,
-    request: spec.request ?? null,
+    requestIds: spec.requestIds ?? [],
     event: { source: spec.source, locator: spec.locator },
     at: iso(spec.at),
     atEnd: spec.atEnd !== undefined ? iso(spec.atEnd) : null,

@@ -32,8 +32,12 @@ export interface ExpectedFinding {
   /** `type:id`, or null for a finding that concerns a request rather than an entity. */
   entity: string | null;
   field: string | null;
-  /** An identifier of the request group the finding concerns, when it concerns one. */
-  request: string | null;
+  /**
+   * Identifiers (request, correlation or trace ids) of the triggering event's request group;
+   * empty when its record carries none. The report's `request`, when not null, names this
+   * group by one of them.
+   */
+  requestIds: string[];
   /** The event that triggers the finding. */
   event: ExpectedEventRef;
   /**

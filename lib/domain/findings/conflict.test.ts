@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { T0, type EventSpec } from '../state/test-incident';
+import { T0, type EventSpec } from '@/lib/test-support/incident-fixture';
 import { findConflicts } from './conflict';
-import { contextFor, eventIn } from './test-run';
+import { profileSchema } from '../../schemas/profile';
+import type { IncidentSpec } from '@/lib/test-support/incident-fixture';
+import { contextWith, eventIn } from '@/lib/test-support/run-fixture';
+
+const contextFor = (spec: IncidentSpec, profile: unknown = null) => contextWith(spec, profile === null ? null : profileSchema.parse(profile));
 
 const sources = [{ name: 'inventory.jsonl' }, { name: 'validator.log' }, { name: 'cache.log' }, { name: 'other.log' }];
 const say = (source: string, t: number, value: unknown, entity = 'item:123', field = 'sold'): EventSpec => ({

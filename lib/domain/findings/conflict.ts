@@ -125,13 +125,17 @@ function pairSpans(group: Observation[], mode: FieldMode, ctx: FindingContext): 
     }
     return owned ? OWNER : domain;
   };
-  const held = new Map<number, Held>();
-  const open = new Map<string, Span>();
-  const lastClose = new Map<string, number>();
+  // Held values per witness key, as parallel arrays: iterating them allocates nothing.
+  const heldIndex = new Map<number, number>();
+  const heldKeys: number[] = [];
+  const helds: Held[] = [];
+  const open = new Map<number, Span>();
+  const lastClose = new Map<number, number>();
   const spans: Span[] = [];
-  const pairKey = (a: number, b: number): string => (a < b ? `${a},${b}` : `${b},${a}`);
+  // Witness keys are domain indexes or OWNER (-1): shift by one so the pair key is unique.
+  const pairKey = (a: number, b: number): number => (a < b ? (a + 1) * 1_048_576 + (b + 1) : (b + 1) * 1_048_576 + (a + 1));
 
-  const close = (key: string, span: Span, o: Observation): void => {
+  const close = (key: number, span: Span, o: Observation): void => {
     span.end = o.at;
     span.endObs = o;
     open.delete(key);
@@ -139,35 +143,51 @@ function pairSpans(group: Observation[], mode: FieldMode, ctx: FindingContext): 
   };
 
   /** Does the pair begin to disagree with `o` (by x, previously `prev`) against y's `hy`? */
-  const begins = (o: Observation, order: number, prev: Held | undefined, hy: Held, key: string): Span | null => {
+  const begins = (o: Observation, order: number, prevValue: StateValue, prevLatest: Observation | null, hy: Held, key: number): Span | null => {
     const rv = rank(o.value);
     const ry = rank(hy.value);
     if (rv >= 0 && ry >= 0) {
       // Ordered: the witness holding the earlier stage is only behind...
-      if (rv > ry || prev === undefined) return null;
-      const rp = rank(prev.value);
+      if (rv > ry || prevLatest === null) return null;
+      const rp = rank(prevValue);
       if (rp >= 0 && rv > rp) return null; // moving forward: catching up
       const regressed = rp >= ry;
       const since = hy.since;
       if (!regressed && since.at >= (lastClose.get(key) ?? -Infinity)) {
         // ...until it observes its earlier stage again: dated from the other's later stage.
-        return { begin: since.at, event: since, counter: o, support: [prev.latest], behind: keyOf(o.domain), staged: true, end: null, endObs: null, order: hy.sinceOrder };
+        return { begin: since.at, event: since, counter: o, support: [prevLatest], behind: keyOf(o.domain), staged: true, end: null, endObs: null, order: hy.sinceOrder };
       }
     }
     return { begin: o.at, event: o, counter: hy.latest, support: [], behind: null, staged: false, end: null, endObs: null, order };
   };
 
-  group.forEach((o, order) => {
+  for (let order = 0; order < group.length; order++) {
+    const o = group[order] as Observation;
     const x = keyOf(o.domain);
-    const prev = held.get(x);
-    const h: Held =
-      prev !== undefined && prev.value === o.value
-        ? { value: o.value, latest: o, since: prev.since, sinceOrder: prev.sinceOrder }
-        : { value: o.value, latest: o, since: o, sinceOrder: order };
-    held.set(x, h);
-    for (const [y, hy] of held) {
+    const xi = heldIndex.get(x);
+    // The witness's previous value and observation (prevLatest null: its first observation).
+    let prevValue: StateValue = null;
+    let prevLatest: Observation | null = null;
+    if (xi === undefined) {
+      heldIndex.set(x, helds.length);
+      heldKeys.push(x);
+      helds.push({ value: o.value, latest: o, since: o, sinceOrder: order });
+    } else {
+      const h = helds[xi] as Held;
+      prevValue = h.value;
+      prevLatest = h.latest;
+      if (h.value !== o.value) {
+        h.value = o.value;
+        h.since = o;
+        h.sinceOrder = order;
+      }
+      h.latest = o;
+    }
+    for (let yi = 0; yi < helds.length; yi++) {
+      const y = heldKeys[yi] as number;
       if (y === x) continue;
       if (mode.owner !== null && x !== OWNER && y !== OWNER) continue;
+      const hy = helds[yi] as Held;
       const key = pairKey(x, y);
       const span = open.get(key);
       if (o.value === hy.value) {
@@ -180,10 +200,10 @@ function pairSpans(group: Observation[], mode: FieldMode, ctx: FindingContext): 
           continue;
         }
         // Owner rule: a non-owner observing yet another value ends its disagreement and begins a new one.
-        if (mode.owner !== null && x !== OWNER && prev !== undefined && prev.value !== o.value) {
+        if (mode.owner !== null && x !== OWNER && prevLatest !== null && prevValue !== o.value) {
           close(key, span, o);
           const rv = rank(o.value);
-          const rp = rank(prev.value);
+          const rp = rank(prevValue);
           const ro = rank(hy.value);
           if (rv >= 0 && ro >= 0 && rp >= 0 && rv > rp && rv < ro) continue; // a step toward the owner's stage
           const fresh: Span = { begin: o.at, event: o, counter: hy.latest, support: [], behind: null, staged: false, end: null, endObs: null, order };
@@ -192,13 +212,13 @@ function pairSpans(group: Observation[], mode: FieldMode, ctx: FindingContext): 
         }
         continue;
       }
-      const fresh = begins(o, order, prev, hy, key);
+      const fresh = begins(o, order, prevValue, prevLatest, hy, key);
       if (fresh) {
         open.set(key, fresh);
         spans.push(fresh);
       }
     }
-  });
+  }
   // A disagreement that began and ended at the same instant never held.
   return spans.filter((s) => s.end === null || s.end > s.begin);
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { T0, type EventSpec } from '../state/test-incident';
+import { T0, type EventSpec } from '@/lib/test-support/incident-fixture';
 import { findDuplicateEffects } from './duplicate-effect';
-import { contextFor, eventIn } from './test-run';
+import { profileSchema } from '../../schemas/profile';
+import type { IncidentSpec } from '@/lib/test-support/incident-fixture';
+import { contextWith, eventIn } from '@/lib/test-support/run-fixture';
+
+const contextFor = (spec: IncidentSpec, profile: unknown = null) => contextWith(spec, profile === null ? null : profileSchema.parse(profile));
 
 describe('duplicate_effect from profile effects', () => {
   const profile = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DivergenceFinding } from '../analysis/results';
-import { buildIncident } from '../state/test-incident';
+import { buildIncident } from '@/lib/test-support/incident-fixture';
 import { firstDivergence, firstDivergenceByEntity, firstDivergenceByRequest } from './first-divergence';
 
 const incident = buildIncident({

@@ -23,20 +23,18 @@
 import type { DivergenceFinding, Observation, StateValue } from '../analysis/results';
 import type { Invariant } from '../../schemas/profile';
 import { normalizeStateValue } from '../state/values';
-import { FindingContext, entityType, evidenceOf } from './context';
+import { FindingContext, evidenceOf } from './context';
 import { clock, list, valueText } from './describe';
 
 type UniqueInvariant = Extract<Invariant, { kind: 'unique' }>;
 type RangeInvariant = Extract<Invariant, { kind: 'range' }>;
 
+/** Observations of one type's field, in time order (the order of ctx.observations). */
 function observationsOf(ctx: FindingContext, type: string, field: string): Observation[] {
+  const prefix = `${type}:`;
   const out: Observation[] = [];
-  for (const group of ctx.byEntityField) {
-    const first = group[0] as Observation;
-    if (first.field === field && entityType(first.entity) === type) out.push(...group);
-  }
-  // Back to time order (groups are each in time order); stable, so ties keep input order.
-  return out.sort((a, b) => a.at - b.at || a.event - b.event);
+  for (const o of ctx.observations) if (o.field === field && o.entity.startsWith(prefix)) out.push(o);
+  return out;
 }
 
 function scopeKey(value: StateValue): string {

@@ -20,16 +20,33 @@ export function findRetries(ctx: FindingContext): SignalFinding[] {
   for (let g = 0; g < members.length; g++) {
     const list = members[g] as number[];
     if (list.length < 2) continue;
-    const seen = new Map<string, number[]>();
+    // (witness, name) -> occurrences. Requests hold few events: a linear search, then an index.
+    const keys: { domain: number; name: string; occurrences: number[] }[] = [];
+    let index: Map<string, (typeof keys)[number]> | null = null;
     for (const e of list) {
       const name = ctx.event(e).name;
       if (name === null || Number.isNaN(ctx.alignedTs(e))) continue;
-      const key = `${domainOf[e]}\u0000${name}`;
-      const occurrences = seen.get(key);
-      if (occurrences) occurrences.push(e);
-      else seen.set(key, [e]);
+      const domain = domainOf[e] as number;
+      let entry: (typeof keys)[number] | undefined;
+      if (index !== null) entry = index.get(`${domain}\u0000${name}`);
+      else {
+        for (const k of keys) {
+          if (k.domain === domain && k.name === name) {
+            entry = k;
+            break;
+          }
+        }
+      }
+      if (entry) {
+        entry.occurrences.push(e);
+        continue;
+      }
+      entry = { domain, name, occurrences: [e] };
+      keys.push(entry);
+      if (index !== null) index.set(`${domain}\u0000${name}`, entry);
+      else if (keys.length === 32) index = new Map(keys.map((k) => [`${k.domain}\u0000${k.name}`, k]));
     }
-    for (const occurrences of seen.values()) {
+    for (const { occurrences } of keys) {
       if (occurrences.length < 2) continue;
       const sorted = [...occurrences].sort((a, b) => ctx.alignedTs(a) - ctx.alignedTs(b) || a - b);
       const first = sorted[0] as number;

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { T0, type EventSpec } from '../state/test-incident';
+import { T0, type EventSpec } from '@/lib/test-support/incident-fixture';
 import { findHttpErrors } from './http-errors';
 import { findNoResponses } from './no-response';
 import { findReordered } from './reordered';
 import { findRetries } from './retry';
-import { contextFor, eventIn } from './test-run';
+import { profileSchema } from '../../schemas/profile';
+import type { IncidentSpec } from '@/lib/test-support/incident-fixture';
+import { contextWith, eventIn } from '@/lib/test-support/run-fixture';
+
+const contextFor = (spec: IncidentSpec, profile: unknown = null) => contextWith(spec, profile === null ? null : profileSchema.parse(profile));
 
 const harEntry = (t: number, duration: number, path: string, status: string, extra: Partial<EventSpec> = {}): EventSpec => ({
   source: 'admin.har',
@@ -76,6 +80,13 @@ describe('signals', () => {
       evidence: [eventIn(ctx, 'roles.log', 0), eventIn(ctx, 'roles.log', 2)],
     });
     expect(found[0]?.summary).toBe('roles.log: create default role ran 3 times in request c-1 (first at 10:00:00.000, again at 10:00:00.900)');
+  });
+
+  it('retry in a request with many distinct names (past the linear search)', () => {
+    const events: EventSpec[] = Array.from({ length: 40 }, (_, i) => ({ source: 'roles.log', t: i, requestId: 'c-1', name: `step ${i}` }));
+    events.push({ source: 'roles.log', t: 100, requestId: 'c-1', name: 'step 35' });
+    const ctx = contextFor({ sources: [{ name: 'roles.log' }], events });
+    expect(findRetries(ctx).map((s) => [s.event, s.evidence])).toEqual([[eventIn(ctx, 'roles.log', 40), [eventIn(ctx, 'roles.log', 35)]]]);
   });
 
   it('reordered: one client, same method and path, completed in the opposite order of their starts', () => {

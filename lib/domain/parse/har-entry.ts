@@ -178,7 +178,10 @@ export function harEntryToEvent(
   if (Array.isArray(ws)) attributes.webSocketMessages = ws.length;
 
   // Identifier headers go through the same field names as every other record.
-  const ids = normalizeRecord({ fields: headerFields(request, response), locator, raw, sourceName }).ids;
+  const headers = headerFields(request, response);
+  const ids = normalizeRecord({ fields: headers, locator, raw, sourceName }).ids;
+  // A retried request that repeats a side effect is recognised by its idempotency key (spec 6.4).
+  put(attributes, 'idempotency_key', typeof headers['idempotency-key'] === 'string' ? headers['idempotency-key'] : null);
   const event: EvidenceEvent = {
     locator,
     ts: started,

@@ -154,3 +154,18 @@ describe('HAR', () => {
     for (const size of [1, 7, 64, 4096]) expect(har(text, size)).toEqual(whole);
   });
 });
+
+describe('HAR idempotency keys', () => {
+  it('keeps the Idempotency-Key request header, so a retried side effect can be recognised', () => {
+    const entry = (key: string, started: string) => ({
+      startedDateTime: started,
+      time: 120,
+      request: { method: 'POST', url: 'https://shop.example/api/charges', headers: [{ name: 'Idempotency-Key', value: key }] },
+      response: { status: 201, headers: [], content: { mimeType: 'application/json', text: '{}' } },
+      timings: {},
+    });
+    const har = JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries: [entry('k-1', '2026-11-20T10:00:00.000Z'), entry('k-1', '2026-11-20T10:00:02.000Z')] } });
+    const { events } = parseText(har, 'checkout.har');
+    expect(events.map((e) => e.attributes.idempotency_key)).toEqual(['k-1', 'k-1']);
+  });
+});

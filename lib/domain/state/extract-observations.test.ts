@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { profileSchema, type AnalysisProfile } from '../../schemas/profile';
 import type { Observation } from '../analysis/results';
 import { extractObservations } from './extract-observations';
-import { buildIncident, eventOf, T0, type IncidentSpec } from './test-incident';
+import { buildIncident, eventOf, T0, type IncidentSpec } from '@/lib/test-support/incident-fixture';
 
 function observe(spec: IncidentSpec, profile: unknown = null) {
   const incident = buildIncident(spec);

@@ -45,6 +45,10 @@ import {
 } from './path-template';
 import { idText, normalizeStateValue } from './values';
 
+function byTime(a: Observation, b: Observation): number {
+  return a.at - b.at;
+}
+
 /** Attributes that may hold the request path or URL, in order of preference. */
 const PATH_FIELDS = ['http.target', 'url.path', 'http.url', 'url.full', 'path', 'url', 'uri', 'request_uri', 'requesturl'];
 
@@ -107,8 +111,13 @@ class Extractor {
   private readonly rules: CompiledRule[];
   private readonly finder: FieldFinder;
   private readonly out: Observation[] = [];
-  /** (entity, field) pairs already stated by the current event. */
-  private readonly stated = new Set<string>();
+  /** Index in `out` of the current event's first observation: one event states each (entity, field) once. */
+  private eventStart = 0;
+  /** Reused per event (cleared): field values found in the record and in its `state` object. */
+  private readonly found = new Map<string, unknown>();
+  private readonly inState = new Map<string, unknown>();
+  /** Entity strings per type and raw id: the observations of one entity share one string. */
+  private readonly entities = new Map<string, Map<unknown, string>>();
   private event = -1;
   private domain = -1;
   private at = 0;
@@ -142,26 +151,48 @@ class Extractor {
       this.event = e;
       this.domain = alignment.domainOf[e] as number;
       this.at = event.interval !== null ? aligned + (event.interval[1] - event.ts) : aligned;
-      this.stated.clear();
+      this.eventStart = this.out.length;
       if (isHar) this.harEvent(event);
       else this.recordEvent(event);
     }
     // Stable: ties keep event order, which is source order then record order.
-    this.out.sort((a, b) => a.at - b.at);
+    this.out.sort(byTime);
     return this.out;
   }
 
   private emit(entity: string, field: string, value: StateValue, scope: Record<string, StateValue>): void {
-    const key = `${entity}\u0000${field}`;
-    if (this.stated.has(key)) return;
-    this.stated.add(key);
-    this.out.push({ event: this.event, entity, field, value, domain: this.domain, at: this.at, scope });
+    const out = this.out;
+    for (let i = this.eventStart; i < out.length; i++) {
+      const o = out[i] as Observation;
+      if (o.entity === entity && o.field === field) return;
+    }
+    out.push({ event: this.event, entity, field, value, domain: this.domain, at: this.at, scope });
+  }
+
+  /** `type:id` (the id itself for the default rule's type ''), one string per entity. */
+  private entity(type: string, raw: unknown, id: string): string {
+    let byId = this.entities.get(type);
+    if (!byId) {
+      byId = new Map();
+      this.entities.set(type, byId);
+    }
+    let entity = byId.get(raw);
+    if (entity === undefined) {
+      entity = byId.get(id) ?? (type === '' ? id : `${type}:${id}`);
+      if (byId.size < 2_000_000) {
+        byId.set(raw, entity);
+        byId.set(id, entity);
+      }
+    }
+    return entity;
   }
 
   /** The default rule over one object: `entity` + `state` (object, or flat `state.*` keys). */
   private defaultRule(record: Record<string, unknown>, found: Map<string, unknown>): void {
-    const entity = idText(found.get('entity'));
-    if (entity === null) return;
+    const raw = found.get('entity');
+    const text = idText(raw);
+    if (text === null) return;
+    const entity = this.entity('', raw, text);
     const state = found.get('state');
     if (isPlainObject(state)) {
       for (const field of Object.keys(state)) {
@@ -178,21 +209,24 @@ class Extractor {
   }
 
   private recordEvent(event: AnalysisEvent): void {
-    const found = new Map<string, unknown>();
+    const found = this.found;
+    const inState = this.inState;
+    found.clear();
+    inState.clear();
     this.finder.scan(event.attributes, found);
-    this.defaultRule(event.attributes, found);
+    if (found.has('entity')) this.defaultRule(event.attributes, found);
     if (this.rules.length === 0) return;
     const stateObject = found.get('state');
-    const inState = new Map<string, unknown>();
     if (isPlainObject(stateObject)) this.finder.scan(stateObject, inState);
-    const lookup = (lower: string): unknown => (inState.has(lower) ? inState.get(lower) : found.get(lower));
 
     let segments: string[] | null = null;
     let query: Map<string, string> | null = null;
     for (const rule of this.rules) {
       let id: string | null = null;
+      let raw: unknown = undefined;
       for (const key of rule.keys) {
-        id = idText(lookup(key));
+        raw = lookup(inState, found, key);
+        id = idText(raw);
         if (id !== null) break;
       }
       let params: Map<string, string> | null = null;
@@ -216,26 +250,17 @@ class Extractor {
             if (id !== null) break;
           }
         }
+        raw = id;
       }
       if (id === null) continue;
-      this.ruleObservations(rule, id, lookup, params, query);
-    }
-  }
-
-  private ruleObservations(
-    rule: CompiledRule,
-    id: string,
-    lookup: (lower: string) => unknown,
-    params: Map<string, string> | null,
-    query: Map<string, string> | null,
-  ): void {
-    let scope: Record<string, StateValue> | null = null;
-    const entity = `${rule.type}:${id}`;
-    for (const field of rule.state) {
-      const value = normalizeStateValue(lookup(field.lower));
-      if (value === undefined) continue;
-      if (scope === null) scope = readScope(rule, lookup, params, query);
-      this.emit(entity, field.name, value, scope);
+      const entity = this.entity(rule.type, raw, id);
+      let scope: Record<string, StateValue> | null = null;
+      for (const field of rule.state) {
+        const value = normalizeStateValue(lookup(inState, found, field.lower));
+        if (value === undefined) continue;
+        scope ??= readScope(rule, inState, found, params, query);
+        this.emit(entity, field.name, value, scope);
+      }
     }
   }
 
@@ -247,7 +272,7 @@ class Extractor {
       if (!isPlainObject(item)) continue;
       const found = new Map<string, unknown>();
       this.finder.scan(item, found);
-      this.defaultRule(item, found);
+      if (found.has('entity')) this.defaultRule(item, found);
     }
     if (this.rules.length === 0) return;
     const path = typeof event.attributes.path === 'string' ? event.attributes.path : null;
@@ -258,14 +283,12 @@ class Extractor {
     for (const rule of this.rules) {
       for (const record of this.harRecords(rule, body, segments, query)) {
         const fields = record.fields;
-        const lookup = (lower: string): unknown => (fields.has(lower) ? fields.get(lower) : undefined);
-        const scopeLookup = (lower: string): unknown => (fields.has(lower) ? fields.get(lower) : top.get(lower));
+        const entity = this.entity(rule.type, record.id, record.id);
         let scope: Record<string, StateValue> | null = null;
-        const entity = `${rule.type}:${record.id}`;
         for (const field of rule.state) {
-          const value = normalizeStateValue(lookup(field.lower));
+          const value = normalizeStateValue(fields.get(field.lower));
           if (value === undefined) continue;
-          if (scope === null) scope = readScope(rule, scopeLookup, record.params, query);
+          scope ??= readScope(rule, fields, top, record.params, query);
           this.emit(entity, field.name, value, scope);
         }
       }
@@ -382,16 +405,23 @@ function requestLocation(found: Map<string, unknown>, name: string | null): { pa
   return null;
 }
 
+/** A field of a record: its `state` object's value first, then the record's own. */
+function lookup(first: Map<string, unknown>, second: Map<string, unknown>, lower: string): unknown {
+  const value = first.get(lower);
+  return value !== undefined || first.has(lower) ? value : second.get(lower);
+}
+
 function readScope(
   rule: CompiledRule,
-  lookup: (lower: string) => unknown,
+  first: Map<string, unknown>,
+  second: Map<string, unknown>,
   params: Map<string, string> | null,
   query: Map<string, string> | null,
 ): Record<string, StateValue> {
   if (rule.scope.length === 0) return EMPTY_SCOPE;
   let scope: Record<string, StateValue> | null = null;
   for (const field of rule.scope) {
-    let value = normalizeStateValue(lookup(field.lower));
+    let value = normalizeStateValue(lookup(first, second, field.lower));
     if (value === undefined && params) {
       for (const [name, text] of params) if (name.toLowerCase() === field.lower) value = normalizeStateValue(text);
     }

@@ -31,11 +31,15 @@ export async function buildEventKeys(db: Db, sourceId: string): Promise<void> {
 }
 
 /**
- * Deletes the source's keys, each (key, eventId) pair through the primary key (no scan of the
- * whole table); a statement for the caller's batch transaction.
+ * Deletes the source's keys; a statement for the caller's batch transaction. Written as
+ * `key IN (the source's values) AND eventId IN (the source's events)` so that SQLite seeks each
+ * value in the primary key; a row-value `(key, eventId) IN (...)` made it scan the whole table.
+ * A value another source shares is kept for that source: its eventIds are not this source's.
  */
 export function discardEventKeysStatement(prisma: PrismaClient, dialect: Dialect, sourceId: string) {
-  return prisma.$executeRawUnsafe(`DELETE FROM "EventKey" WHERE ("key", "eventId") IN (${sourceKeysSql(dialect)})`, ...sourceParams(sourceId));
+  const values = KEY_COLUMNS.map((c, i) => `SELECT "${c}" FROM "Event" WHERE "sourceId" = ${dialect.placeholder(i + 1)} AND "${c}" IS NOT NULL`).join(' UNION ');
+  const events = `SELECT "id" FROM "Event" WHERE "sourceId" = ${dialect.placeholder(KEY_COLUMNS.length + 1)}`;
+  return prisma.$executeRawUnsafe(`DELETE FROM "EventKey" WHERE "key" IN (${values}) AND "eventId" IN (${events})`, ...sourceParams(sourceId), sourceId);
 }
 
 /**

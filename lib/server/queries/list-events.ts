@@ -55,24 +55,46 @@ async function timelinePage(prisma: PrismaClient, filters: Prisma.EventWhereInpu
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
-/** Above this many candidate events, `id IN (...)` stops paying (and nears bind-parameter limits). */
+/** Above this many candidate events, fetching them all stops paying (and nears bind-parameter limits). */
 const MAX_REQUEST_CANDIDATES = 5000;
 
+/** Timeline order (see ./event-cursor.ts): timed events by (ts, position, seq), then untimed ones. */
+function compareKeys(a: EventSortKey, b: EventSortKey): number {
+  if (a.ts === null || b.ts === null) {
+    if (a.ts !== b.ts) return a.ts === null ? 1 : -1;
+  } else if (a.ts !== b.ts) return a.ts - b.ts;
+  return a.position - b.position || a.seq - b.seq;
+}
+
 /**
- * One request's events: candidates from the EventKey table (every requestId, correlationId and
- * traceId value, see lib/server/db/event-keys.ts), then paged through the timeline query
- * restricted to those ids (a rowid lookup) and to the exact columns. Combining
- * `requestId = ? OR ...` with the incident filter directly lets SQLite's planner, which has no
- * statistics, walk the whole timeline index instead: ~40 ms against ~2 ms at 200k events.
+ * One request's events: the candidates come from the EventKey table (every requestId,
+ * correlationId and traceId value; see lib/server/db/event-keys.ts), are read by primary key with
+ * the exact column test and the other filters, and are ordered and paged here. The where clause
+ * deliberately names no indexed column but `id`: SQLite's planner, which has no statistics, would
+ * otherwise walk the incident's or the source's index (~80 ms at 1M events) instead of reading
+ * a few rows by id. The ready-source restriction is applied to the fetched rows.
+ * Returns null when there are too many candidates for that: the caller pages with the filter.
  */
-async function requestFilter(prisma: PrismaClient, request: string): Promise<Prisma.EventWhereInput> {
+async function requestPage(
+  prisma: PrismaClient,
+  request: string,
+  filters: Prisma.EventWhereInput[],
+  sources: Map<string, string>,
+  after: EventSortKey | null,
+  limit: number,
+): Promise<Page | { tooMany: Prisma.EventWhereInput }> {
   const traceId = normalizeTraceId(request);
   const byColumn: Prisma.EventWhereInput = { OR: [{ requestId: request }, { correlationId: request }, ...(traceId ? [{ traceId }] : [])] };
   const keys = traceId && traceId !== request ? [request, traceId] : [request];
-  const rows = await prisma.eventKey.findMany({ where: { key: { in: keys } }, select: { eventId: true }, take: MAX_REQUEST_CANDIDATES + 1 });
-  if (rows.length > MAX_REQUEST_CANDIDATES) return byColumn;
-  // The key table does not say which column a key came from: the exact columns decide.
-  return { AND: [{ id: { in: [...new Set(rows.map((row) => row.eventId))] } }, byColumn] };
+  const candidates = await prisma.eventKey.findMany({ where: { key: { in: keys } }, select: { eventId: true }, take: MAX_REQUEST_CANDIDATES + 1 });
+  if (candidates.length > MAX_REQUEST_CANDIDATES) return { tooMany: byColumn };
+  const ids = [...new Set(candidates.map((c) => c.eventId))];
+  const fetched = ids.length === 0 ? [] : await prisma.event.findMany({ where: { AND: [{ id: { in: ids } }, byColumn, ...filters] }, select: EVENT_SELECT });
+  const rows = fetched
+    .filter((row) => sources.has(row.sourceId))
+    .sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
+    .filter((row) => after === null || compareKeys(keyOf(row), after) > 0);
+  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
 export async function listEvents(input: ListEventsInput): Promise<EventPageDto> {
@@ -80,15 +102,22 @@ export async function listEvents(input: ListEventsInput): Promise<EventPageDto> 
   const sources = await readySources(prisma, input.incidentId, input.sourceIds);
   if (sources.size === 0) return { events: [], nextCursor: null };
 
-  const filters: Prisma.EventWhereInput[] = [{ incidentId: input.incidentId }, { sourceId: { in: [...sources.keys()] } }];
-  if (input.services?.length) filters.push({ service: { in: input.services } });
-  if (input.levels?.length) filters.push({ level: { in: input.levels } });
-  if (input.unparsedOnly) filters.push({ unparsed: true });
-  if (input.q) filters.push({ OR: [{ message: dialect.containsInsensitive(input.q) }, { raw: dialect.containsInsensitive(input.q) }] });
+  // Filters on columns without an index (see requestPage for why that matters).
+  const unindexed: Prisma.EventWhereInput[] = [];
+  if (input.services?.length) unindexed.push({ service: { in: input.services } });
+  if (input.levels?.length) unindexed.push({ level: { in: input.levels } });
+  if (input.unparsedOnly) unindexed.push({ unparsed: true });
+  if (input.q) unindexed.push({ OR: [{ message: dialect.containsInsensitive(input.q) }, { raw: dialect.containsInsensitive(input.q) }] });
+  const filters: Prisma.EventWhereInput[] = [{ incidentId: input.incidentId }, { sourceId: { in: [...sources.keys()] } }, ...unindexed];
   const after: EventSortKey | null = input.cursor ? decodeCursor(input.cursor) : null;
 
-  if (input.request) filters.push(await requestFilter(prisma, input.request));
-  const page = await timelinePage(prisma, filters, after, input.limit);
+  let page: Page;
+  if (input.request) {
+    const byRequest = await requestPage(prisma, input.request, unindexed, sources, after, input.limit);
+    page = 'tooMany' in byRequest ? await timelinePage(prisma, [...filters, byRequest.tooMany], after, input.limit) : byRequest;
+  } else {
+    page = await timelinePage(prisma, filters, after, input.limit);
+  }
   const last = page.rows[page.rows.length - 1];
   return {
     events: page.rows.map((row) => toEventDto(row, sources.get(row.sourceId) ?? '')),

@@ -2,14 +2,14 @@
  * Test support for the finding rules: an incident from a compact spec, its observations and the
  * finding context (see lib/domain/state/test-incident.ts).
  */
-import { profileSchema } from '../../schemas/profile';
-import { extractObservations } from '../state/extract-observations';
-import { buildIncident, type IncidentSpec } from '../state/test-incident';
-import { FindingContext } from './context';
+import type { AnalysisProfile } from '@/lib/schemas/profile';
+import { extractObservations } from '@/lib/domain/state/extract-observations';
+import { buildIncident, type IncidentSpec } from '@/lib/test-support/incident-fixture';
+import { FindingContext } from '@/lib/domain/findings/context';
 
-export function contextFor(spec: IncidentSpec, profile: unknown = null): FindingContext {
+/** `profile`: already validated (tests parse theirs with profileSchema). */
+export function contextWith(spec: IncidentSpec, parsed: AnalysisProfile | null): FindingContext {
   const incident = buildIncident(spec);
-  const parsed = profile === null ? null : profileSchema.parse(profile);
   const observations = extractObservations(incident.input, incident.alignment, parsed);
   return new FindingContext({ ...incident, observations, profile: parsed });
 }

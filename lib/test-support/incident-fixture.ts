@@ -3,10 +3,10 @@
  * built from a compact list of events, with the identity and alignment stages faked in the
  * simplest way (request groups = union of the ids that appear together, offsets given by hand).
  */
-import type { AnalysisEvent, AnalysisInput } from '../analysis/input';
-import type { Alignment, DomainAlignment, RequestGroups } from '../analysis/results';
-import type { FormatId } from '../parse/formats';
-import type { Locator } from '../event';
+import type { AnalysisEvent, AnalysisInput } from '@/lib/domain/analysis/input';
+import type { Alignment, DomainAlignment, RequestGroups } from '@/lib/domain/analysis/results';
+import type { FormatId } from '@/lib/domain/parse/formats';
+import type { Locator } from '@/lib/domain/event';
 
 /** 2026-11-20T10:00:00.000Z: `t` of an event spec counts from here. */
 export const T0 = Date.UTC(2026, 10, 20, 10, 0, 0);
