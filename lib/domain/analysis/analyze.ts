@@ -17,10 +17,14 @@ import { extractObservations } from '../state/extract-observations';
 import type { AnalysisInput } from './input';
 import type { Alignment, DivergenceFinding, Observation, RequestGroups, SignalFinding } from './results';
 
+export type AnalysisStage = 'identity' | 'alignment' | 'request order' | 'state' | 'findings';
+
 export interface AnalyzeOptions {
   profile: AnalysisProfile | null;
   overrides?: Readonly<Record<string, number>>;
   alignment?: boolean;
+  /** Called as each stage ends (benchmarks time the stages; the domain has no clock). */
+  onStageEnd?: (stage: AnalysisStage) => void;
 }
 
 export interface AnalysisResult {
@@ -34,12 +38,18 @@ export interface AnalysisResult {
 
 export function analyzeEvidence(input: AnalysisInput, options: AnalyzeOptions): AnalysisResult {
   const { profile } = options;
+  const done = options.onStageEnd ?? (() => {});
   const groups = buildRequestGroups(input.events);
+  done('identity');
   const overrides = { ...(profile?.offsets ?? {}), ...(options.overrides ?? {}) };
   const alignment = alignEvents(input, groups, { overrides, enabled: options.alignment !== false });
+  done('alignment');
   orderRequestGroups(groups, alignment.alignedTs, input.events);
+  done('request order');
   const observations = extractObservations(input, alignment, profile);
+  done('state');
   const findings = findFindings({ input, alignment, groups, observations, profile });
+  done('findings');
   return {
     groups,
     alignment,
