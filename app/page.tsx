@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { CreateIncidentForm } from '@/components/incidents/CreateIncidentForm';
+import { DemoIncidentButton } from '@/components/incidents/DemoIncidentButton';
 import { IncidentList } from '@/components/incidents/IncidentList';
 import { listIncidents } from '@/lib/server/queries/list-incidents';
 
@@ -13,7 +14,11 @@ export default async function HomePage() {
     <>
       <h1>Incidents</h1>
       <CreateIncidentForm />
-      <h2>All incidents</h2>
+      <div className="list-head">
+        <h2>All incidents</h2>
+        {/* On first run the empty state offers the demo prominently; afterwards it stays at hand. */}
+        {incidents.length > 0 ? <DemoIncidentButton prominent={false} /> : null}
+      </div>
       <IncidentList incidents={incidents} />
     </>
   );

@@ -10,7 +10,7 @@
  *   npm run bench:ingest [-- --records N] [-- --keep]
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { toJsonLine, toLogfmtLine, writeBenchFile } from './bench-data';
@@ -34,10 +34,13 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** Child: generate one file, ingest it, time the first request-id lookup. Prints one JSON line. */
+/**
+ * Child: ingest the file the parent generated, time the first request-id lookup. Prints one JSON
+ * line. The parent generates the file so that this process's peak RSS is the pipeline's alone.
+ */
 async function runOne(format: BenchFormat, records: number, dir: string): Promise<RunResult> {
   const file = path.join(dir, `bench.${format}`);
-  const bytes = await writeBenchFile(file, records, FORMATS[format]);
+  const bytes = statSync(file).size;
   process.env.DATABASE_URL = `file:${path.join(dir, `bench-${format}.db`)}`;
   process.env.BLOB_DIR = path.join(dir, `blobs-${format}`);
   const { createIncident } = await import('@/lib/server/queries/create-incident');
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
   try {
     for (const format of Object.keys(FORMATS) as BenchFormat[]) {
       console.error(`bench:ingest: ${records.toLocaleString('en-US')} ${format} records...`);
+      await writeBenchFile(path.join(dir, `bench.${format}`), records, FORMATS[format]);
       const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1] as string, '--one', format, '--records', String(records), '--dir', dir], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -12,4 +12,8 @@ export const apiUrls = {
     return `/api/incidents/${enc(incidentId)}/events${qs ? `?${qs}` : ''}`;
   },
   facets: (incidentId: string) => `/api/incidents/${enc(incidentId)}/events/facets`,
+  report: (incidentId: string) => `/api/incidents/${enc(incidentId)}/report`,
+  profile: (incidentId: string) => `/api/incidents/${enc(incidentId)}/profile`,
+  profileSuggestions: (incidentId: string) => `/api/incidents/${enc(incidentId)}/profile/suggestions`,
+  demo: () => '/api/demo',
 };

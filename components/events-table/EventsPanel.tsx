@@ -10,7 +10,9 @@ import { hasActiveFilters, NO_FILTERS } from './event-filters';
 import { EventDetail } from './EventDetail';
 import { EventFiltersBar } from './EventFiltersBar';
 import { EventsTable } from './EventsTable';
+import { describeRef } from '../analysis/finding-format';
 import { useEventFilters } from './useEventFilters';
+import { useEventFocus, type EventFocusRequest } from './useEventFocus';
 import { useEventPages } from './useEventPages';
 import { useFacets } from './useFacets';
 
@@ -19,6 +21,8 @@ interface EventsPanelProps {
   sources: readonly Source[];
   /** Changes when a source's status changes: the events are fetched again from the first page. */
   refreshKey: string;
+  /** An event to show and select (a finding's trigger), with the filters that contain it. */
+  focus?: EventFocusRequest | null;
 }
 
 function statusText(count: number, hasMore: boolean, status: string, loading: boolean): string {
@@ -39,7 +43,7 @@ function isTyping(target: EventTarget | null): boolean {
  * (and the selected event's detail) filling what is left of the window. Each part keeps its box
  * whatever the loading state, so nothing moves when the rows arrive.
  */
-export function EventsPanel({ incidentId, sources, refreshKey }: EventsPanelProps) {
+export function EventsPanel({ incidentId, sources, refreshKey, focus = null }: EventsPanelProps) {
   const { filters, update } = useEventFilters();
   const pages = useEventPages(incidentId, filters, refreshKey);
   const fallbackFacets = useMemo(
@@ -52,6 +56,16 @@ export function EventsPanel({ incidentId, sources, refreshKey }: EventsPanelProp
   const [detailOpen, setDetailOpen] = useState(false);
 
   const { events } = pages;
+  const focusState = useEventFocus(focus, filters, pages, update);
+  const [appliedFocus, setAppliedFocus] = useState<number | null>(null);
+  // Adjusting state while rendering (React's pattern for "derived from props, then owned"): the
+  // found event becomes the selection once, and from then on the user moves it as usual.
+  if (focusState.kind === 'found' && focus && appliedFocus !== focus.nonce) {
+    setAppliedFocus(focus.nonce);
+    setSelectedId(focusState.event.id);
+    setDetailOpen(true);
+  }
+  const focusPending = focus !== null && appliedFocus !== focus.nonce;
   const selectedIndex = useMemo(() => {
     if (selectedId === null) return null;
     const index = events.findIndex((e) => e.id === selectedId);
@@ -132,6 +146,7 @@ export function EventsPanel({ incidentId, sources, refreshKey }: EventsPanelProp
           onActivate={activate}
           onToggleDetail={() => setDetailOpen((open) => !open && selected !== null)}
           onCloseDetail={() => setDetailOpen(false)}
+          focusKey={appliedFocus}
         />
         {showDetail && selected ? (
           <EventDetail
@@ -151,6 +166,13 @@ export function EventsPanel({ incidentId, sources, refreshKey }: EventsPanelProp
         <h2 id="events-heading">Events</h2>
         <p className="section-head__meta" role="status">
           {statusText(events.length, pages.nextCursor !== null, pages.status, loading)}
+          {focusPending && focusState.kind === 'searching' ? ' — finding the event…' : null}
+          {focusPending && focusState.kind === 'missing' && focus ? (
+            <span className="section-head__warn">
+              {' '}
+              — {describeRef(focus.ref)} is not among the loaded events of this view
+            </span>
+          ) : null}
           {pages.status === 'error' && events.length > 0 ? (
             <>
               {' '}

@@ -24,6 +24,8 @@ interface EventsTableProps {
   onActivate: (index: number) => void;
   onToggleDetail: () => void;
   onCloseDetail: () => void;
+  /** Changes when an event was selected from outside (a finding's "Show event"): the grid takes the keyboard focus. */
+  focusKey?: number | null;
 }
 
 export function rowDomId(event: EventRow): string {
@@ -36,7 +38,7 @@ export function rowDomId(event: EventRow): string {
  * aria-selected, aria-activedescendant) keep it usable with a screen reader and role locators.
  */
 export function EventsTable(props: EventsTableProps) {
-  const { events, hasMore, loadingMore, onLoadMore, selectedIndex, detailOpen } = props;
+  const { events, hasMore, loadingMore, onLoadMore, selectedIndex, detailOpen, focusKey = null } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
 
   // The React Compiler is not enabled in this app, and this component reads the table instance
@@ -68,6 +70,23 @@ export function EventsTable(props: EventsTableProps) {
   useEffect(() => {
     if (selectedIndex !== null) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
+
+  // The selection came from elsewhere on the page: once the virtualizer has rendered the row
+  // (two frames: its scroll, then its render), bring the row into the window too, since the
+  // grid may extend below the fold, and give the grid the keyboard.
+  const selectedDomId = selectedIndex === null ? null : (rows[selectedIndex] ? rowDomId(rows[selectedIndex].original) : null);
+  useEffect(() => {
+    if (focusKey === null) return;
+    scrollRef.current?.focus({ preventScroll: true });
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        if (selectedDomId) document.getElementById(selectedDomId)?.scrollIntoView({ block: 'nearest' });
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+    // Only a new focus request scrolls; the user's own moves are handled by scrollToIndex.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusKey]);
 
   function move(delta: number) {
     if (rows.length === 0) return;

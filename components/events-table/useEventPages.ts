@@ -40,6 +40,9 @@ export function useEventPages(incidentId: string, filters: EventFilters, refresh
   });
   const [attempt, setAttempt] = useState(0);
   const inFlight = useRef<AbortController | null>(null);
+  // The cursor of the page being fetched: two callers (the table near its end, a focus search)
+  // may ask in the same render, and one cursor must be fetched once or its rows would repeat.
+  const requestedCursor = useRef<string | null>(null);
 
   const fetchPage = useCallback(
     (cursor: string | null, signal: AbortSignal) => {
@@ -53,6 +56,7 @@ export function useEventPages(incidentId: string, filters: EventFilters, refresh
 
   useEffect(() => {
     inFlight.current?.abort();
+    requestedCursor.current = null;
     const controller = new AbortController();
     inFlight.current = controller;
     fetchPage(null, controller.signal)
@@ -68,9 +72,11 @@ export function useEventPages(incidentId: string, filters: EventFilters, refresh
 
   const loadMore = useCallback(() => {
     if (state.status !== 'ready' || state.nextCursor === null || state.queryKey !== queryKey) return;
+    const cursor = state.nextCursor;
+    if (requestedCursor.current === cursor) return;
+    requestedCursor.current = cursor;
     const controller = new AbortController();
     inFlight.current = controller;
-    const cursor = state.nextCursor;
     setState((s) => ({ ...s, status: 'loading-more' }));
     fetchPage(cursor, controller.signal)
       .then((page) =>
@@ -81,6 +87,7 @@ export function useEventPages(incidentId: string, filters: EventFilters, refresh
         ),
       )
       .catch((cause: unknown) => {
+        requestedCursor.current = null;
         if (isAbortError(cause)) return;
         // Keep the rows already shown; the footer offers to retry the next page.
         setState((s) => (s.queryKey === queryKey ? { ...s, status: 'error', error: errorMessage(cause) } : s));

@@ -1,8 +1,14 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AnalysisOverview } from '../analysis/AnalysisOverview';
+import { useReport } from '../analysis/useReport';
 import type { Source } from '../api/api-schemas';
+import type { Finding, ReportDomain } from '../api/report-schemas';
+import { NO_FILTERS, type EventFilters } from '../events-table/event-filters';
 import { EventsPanel } from '../events-table/EventsPanel';
+import type { EventFocusRequest } from '../events-table/useEventFocus';
+import { updateFilterUrl } from '../events-table/useEventFilters';
 import { SourcesSummary } from '../sources/SourcesSummary';
 import { SourceTable } from '../sources/SourceTable';
 import { useSources } from '../sources/useSources';
@@ -10,6 +16,8 @@ import { isUploadActive } from '../upload/upload-item';
 import { UploadDropZone } from '../upload/UploadDropZone';
 import { UploadProgressList } from '../upload/UploadProgressList';
 import { useUploads } from '../upload/useUploads';
+import { IncidentLayout } from './IncidentLayout';
+import { ProfileToggleButton } from './ProfileToggleButton';
 
 interface IncidentEvidenceProps {
   incidentId: string;
@@ -18,11 +26,13 @@ interface IncidentEvidenceProps {
 }
 
 /**
- * An incident's evidence, in the order an on-call engineer needs it: add files (a slim bar once
- * there is evidence), the sources (one row each, polled while anything is uploading or parsing),
- * then the events, which take the rest of the window. Uploads and the source list meet here
- * because each needs the other: uploads want the current source ids (to recognise their own new
- * source in the polled list) and a refresh when they finish; polling wants to know uploads are live.
+ * An incident's analysis and evidence, in the order an on-call engineer needs them: the first
+ * divergence (the headline), add files (a slim bar once there is evidence), the sources (one row
+ * each with its clock offset, polled while anything is uploading or parsing), then the events,
+ * which take the rest of the window; the profile editor opens beside them. Uploads, sources,
+ * the report and the events meet here because each needs the others: uploads want the current
+ * source ids and a refresh when they finish; the report is recomputed when a source changes
+ * status or the profile is saved; a finding's "Show event" drives the events table.
  */
 export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenceProps) {
   const sourcesRef = useRef<readonly Source[]>(initialSources);
@@ -42,8 +52,51 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
   const refreshKey = useMemo(() => sources.map((s) => `${s.id}:${s.status}`).join(','), [sources]);
   const hasSources = sources.length > 0;
 
+  const [profileVersion, setProfileVersion] = useState(0);
+  const analysis = useReport(incidentId, `${refreshKey}|profile:${profileVersion}`);
+  const clocks = useMemo(() => {
+    if (!analysis.report) return null;
+    return new Map<string, readonly ReportDomain[]>(analysis.report.sources.map((s) => [s.name, s.domains]));
+  }, [analysis.report]);
+
+  const onProfileSaved = useCallback(() => setProfileVersion((n) => n + 1), []);
+
+  const [focus, setFocus] = useState<EventFocusRequest | null>(null);
+  // "Show event": the request's events when the finding names a request (the story around the
+  // trigger, across sources), else the trigger's source; the table then finds the row by its
+  // source and locator and selects it. The source alone is the fallback, since a record may not
+  // carry the identifier that names its request group in the report.
+  const showEvent = useCallback(
+    (finding: Finding) => {
+      const source = sources.find((s) => s.name === finding.event.source);
+      const bySource: EventFilters | null = source ? { ...NO_FILTERS, sources: [source.id] } : null;
+      const primary: EventFilters | null = finding.request ? { ...NO_FILTERS, request: finding.request } : bySource;
+      if (!primary) return;
+      updateFilterUrl(primary);
+      setFocus((previous) => ({
+        ref: finding.event,
+        filters: primary,
+        fallback: finding.request ? bySource : null,
+        nonce: (previous?.nonce ?? 0) + 1,
+      }));
+      document.getElementById('events-heading')?.scrollIntoView({ block: 'nearest' });
+    },
+    [sources],
+  );
+
   return (
-    <>
+    <IncidentLayout incidentId={incidentId} onProfileSaved={onProfileSaved}>
+      <AnalysisOverview
+        report={analysis.report}
+        status={analysis.status}
+        error={analysis.error}
+        tookMs={analysis.tookMs}
+        onRetry={analysis.retry}
+        hasSources={hasSources}
+        onShowEvent={showEvent}
+        actions={<ProfileToggleButton />}
+      />
+
       <section
         aria-labelledby="upload-heading"
         className={hasSources ? 'evidence-section evidence-section--compact' : 'evidence-section'}
@@ -59,7 +112,7 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
           {hasSources ? <SourcesSummary sources={sources} /> : null}
         </div>
         {hasSources ? (
-          <SourceTable sources={sources} />
+          <SourceTable sources={sources} clocks={clocks} />
         ) : (
           <p className="muted sources-empty">No sources yet: each file you add gets a row here.</p>
         )}
@@ -73,7 +126,7 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
         ) : null}
       </section>
 
-      <EventsPanel incidentId={incidentId} sources={sources} refreshKey={refreshKey} />
-    </>
+      <EventsPanel incidentId={incidentId} sources={sources} refreshKey={refreshKey} focus={focus} />
+    </IncidentLayout>
   );
 }

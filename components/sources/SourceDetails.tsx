@@ -1,9 +1,11 @@
 import type { Source } from '../api/api-schemas';
+import type { ReportDomain } from '../api/report-schemas';
 import { countOf, formatBytes, formatDuration, formatTimestamp } from '../ui/format';
+import { describeDomain } from './ClockOffsetCell';
 import { SourceDiagnostics } from './SourceDiagnostics';
 
 /** What the row had to cut short: the full error, time range and service list, then the diagnostics. */
-export function SourceDetails({ source }: { source: Source }) {
+export function SourceDetails({ source, clock }: { source: Source; clock: readonly ReportDomain[] | null }) {
   const settled = source.status === 'ready' || source.status === 'failed';
   return (
     <div className="source-details">
@@ -24,6 +26,16 @@ export function SourceDetails({ source }: { source: Source }) {
         </dd>
         <dt>{source.services.length === 1 ? 'Service' : `Services (${source.services.length})`}</dt>
         <dd>{source.services.length > 0 ? source.services.join(', ') : '—'}</dd>
+        {clock && clock.length > 0 ? (
+          <>
+            <dt>{clock.length === 1 ? 'Clock' : `Clocks (${clock.length})`}</dt>
+            <dd>
+              {clock.map((d) => (
+                <div key={d.service}>{describeDomain(d)}</div>
+              ))}
+            </dd>
+          </>
+        ) : null}
         <dt>Size</dt>
         <dd>
           {formatBytes(source.sizeBytes)} ({countOf(source.sizeBytes, 'byte')}

@@ -3,6 +3,7 @@
 import './sources.css';
 import { useCallback, useState } from 'react';
 import type { Source } from '../api/api-schemas';
+import type { ReportDomain } from '../api/report-schemas';
 import { SourceTableRow } from './SourceTableRow';
 
 /**
@@ -10,7 +11,13 @@ import { SourceTableRow } from './SourceTableRow';
  * and the events table keeps the screen. Each row opens to its details (full error, services,
  * diagnostics). Fixed column widths: polled counts change in place without the columns shifting.
  */
-export function SourceTable({ sources }: { sources: readonly Source[] }) {
+interface SourceTableProps {
+  sources: readonly Source[];
+  /** Clock domains per source name from the analysis report; null while the first report loads. */
+  clocks: ReadonlyMap<string, readonly ReportDomain[]> | null;
+}
+
+export function SourceTable({ sources, clocks }: SourceTableProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const toggle = useCallback((id: string) => {
     setExpanded((current) => {
@@ -31,6 +38,7 @@ export function SourceTable({ sources }: { sources: readonly Source[] }) {
           <col className="source-table__col-count" />
           <col className="source-table__col-range" />
           <col />
+          <col className="source-table__col-clock" />
           <col className="source-table__col-size" />
           <col className="source-table__col-download" />
         </colgroup>
@@ -47,6 +55,9 @@ export function SourceTable({ sources }: { sources: readonly Source[] }) {
             </th>
             <th scope="col">Time range (UTC)</th>
             <th scope="col">Services</th>
+            <th scope="col" title="Host clock minus true time, as the alignment estimated it; aligned times subtract it">
+              Clock offset
+            </th>
             <th scope="col" className="num">
               Size
             </th>
@@ -61,7 +72,8 @@ export function SourceTable({ sources }: { sources: readonly Source[] }) {
             source={source}
             expanded={expanded.has(source.id)}
             onToggle={toggle}
-            columns={9}
+            clock={clocks === null ? null : (clocks.get(source.name) ?? [])}
+            columns={10}
           />
         ))}
       </table>

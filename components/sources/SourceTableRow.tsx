@@ -1,12 +1,16 @@
 import type { Source } from '../api/api-schemas';
+import type { ReportDomain } from '../api/report-schemas';
 import { apiUrls } from '../api/api-urls';
 import { formatBytes, formatCount, formatTimeRange, formatTimestamp } from '../ui/format';
+import { ClockOffsetCell } from './ClockOffsetCell';
 import { SourceDetails } from './SourceDetails';
 
 interface SourceTableRowProps {
   source: Source;
   expanded: boolean;
   onToggle: (id: string) => void;
+  /** The source's clock domains from the report (null: not analyzed yet). */
+  clock: readonly ReportDomain[] | null;
   /** The table's column count, for the details row's colSpan. */
   columns: number;
 }
@@ -26,7 +30,7 @@ function fullRange(source: Source): string | undefined {
  * doubles as the expand button, the biggest target in the row. A failed source has no time
  * range or services, so its error takes their place, one line, in full once expanded.
  */
-export function SourceTableRow({ source, expanded, onToggle, columns }: SourceTableRowProps) {
+export function SourceTableRow({ source, expanded, onToggle, clock, columns }: SourceTableRowProps) {
   const nameId = `source-${source.id}-name`;
   const detailsId = `source-${source.id}-details`;
   const failed = source.status === 'failed';
@@ -81,6 +85,9 @@ export function SourceTableRow({ source, expanded, onToggle, columns }: SourceTa
             </td>
           </>
         )}
+        <td className="source-row__clock">
+          <ClockOffsetCell domains={failed ? [] : clock} />
+        </td>
         <td className="num">
           {formatBytes(source.sizeBytes)}
           {source.compressed ? <abbr title="gzip-compressed; events come from the decompressed bytes"> gz</abbr> : null}
@@ -94,7 +101,7 @@ export function SourceTableRow({ source, expanded, onToggle, columns }: SourceTa
       {expanded ? (
         <tr className="source-row__details">
           <td colSpan={columns} id={detailsId}>
-            <SourceDetails source={source} />
+            <SourceDetails source={source} clock={clock} />
           </td>
         </tr>
       ) : null}

@@ -1,6 +1,6 @@
 /**
  * Bulk event insert: multi-row `INSERT ... VALUES (...),(...)`, ROWS_PER_STATEMENT rows a
- * statement, all rows of one call in one transaction. Values are always bound parameters.
+ * statement, all rows of one call (a list of batches) in one transaction. Values are always bound parameters.
  *
  * Two paths:
  * - SQLite: prepared statements (cached) run directly on the better-sqlite3 connection that the
@@ -84,20 +84,22 @@ function portableParams(owner: EventOwner, values: EventRowValue[], from: number
   return params;
 }
 
-/** Inserts the batch's rows for `owner` in one transaction. */
-export async function insertEventRows(db: Db, owner: EventOwner, batch: EventRowBatch): Promise<void> {
-  if (batch.count === 0) return;
+/** Inserts the batches' rows for `owner`, in order, in one transaction. */
+export async function insertEventRows(db: Db, owner: EventOwner, batches: EventRowBatch[]): Promise<void> {
+  if (batches.every((batch) => batch.count === 0)) return;
   const { prisma, dialect } = db;
   await prisma.$transaction(
     async (tx) => {
       const connection = db.sqliteConnection();
-      for (let from = 0; from < batch.count; from += ROWS_PER_STATEMENT) {
-        const rows = Math.min(ROWS_PER_STATEMENT, batch.count - from);
-        if (connection) insertSqliteChunk(connection, owner, batch.values, from, rows);
-        else await tx.$executeRawUnsafe(portableSql(dialect, rows), ...portableParams(owner, batch.values, from, rows));
+      for (const batch of batches) {
+        for (let from = 0; from < batch.count; from += ROWS_PER_STATEMENT) {
+          const rows = Math.min(ROWS_PER_STATEMENT, batch.count - from);
+          if (connection) insertSqliteChunk(connection, owner, batch.values, from, rows);
+          else await tx.$executeRawUnsafe(portableSql(dialect, rows), ...portableParams(owner, batch.values, from, rows));
+        }
       }
     },
-    // A transaction of 50,000 rows takes a few hundred milliseconds; the margin covers a slow disk or a waiting lock.
+    // A transaction of 20,000 rows takes a few hundred milliseconds; the margin covers a slow disk or a waiting lock.
     { timeout: 60_000, maxWait: 30_000 },
   );
 }

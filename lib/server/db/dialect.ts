@@ -47,6 +47,11 @@ export interface Dialect {
   placeholder(n: number): string;
   /** A Prisma string filter: case-insensitive substring. */
   containsInsensitive(value: string): { contains: string; mode?: 'insensitive' };
+  /**
+   * DELETE of the EventKey rows equal to the ("key", "eventId") rows `pairsSql` selects, through
+   * EventKey's primary key (a plain row-value IN scanned the table, or crossed the two lists).
+   */
+  deleteEventKeysSql(pairsSql: string): string;
 }
 
 /** How long a writer waits for another writer's lock before failing with SQLITE_BUSY. */
@@ -111,6 +116,9 @@ const sqlite: Dialect = {
   placeholder: () => '?',
   // SQLite's LIKE is already case-insensitive for ASCII, and Prisma rejects `mode` on SQLite.
   containsInsensitive: (value) => ({ contains: value }),
+  // No DELETE ... USING in SQLite: join to find the rowids, then delete by rowid.
+  deleteEventKeysSql: (pairs) =>
+    `DELETE FROM "EventKey" WHERE rowid IN (SELECT k.rowid FROM (${pairs}) AS s JOIN "EventKey" AS k ON k."key" = s."key" AND k."eventId" = s."eventId")`,
 };
 
 class NotYetSupported extends Error {
@@ -134,6 +142,7 @@ const postgresql: Dialect = {
   },
   placeholder: (n) => `$${n}`,
   containsInsensitive: (value) => ({ contains: value, mode: 'insensitive' }),
+  deleteEventKeysSql: (pairs) => `DELETE FROM "EventKey" AS k USING (${pairs}) AS s WHERE k."key" = s."key" AND k."eventId" = s."eventId"`,
 };
 
 const DIALECTS: Record<DbEngine, Dialect> = { sqlite, postgresql };

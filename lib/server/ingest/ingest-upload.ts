@@ -4,7 +4,7 @@
  *   (a) Source row, `uploading`, next position      -> create-source.ts
  *   (b) bytes streamed to the blob store, hashed     -> blob-store.ts
  *   (c) `parsing`: blob -> events + diagnostics      -> parse-stored-source.ts
- *   (d) `ready`, with exact totals, in one update
+ *   (d) `ready`, with exact totals, in one update    -> settle-source.ts
  *
  * Invariants: a source's events become visible together (only `ready` sources are queried);
  * on any failure or abort its events and diagnostics are deleted and it is `failed` with a
@@ -12,14 +12,14 @@
  * interrupted uploads are returned as a failed source; anything else (a database error) is
  * also recorded on the source and then rethrown, to be logged as a server error.
  */
-import type { SourceDto } from '@/lib/schemas/source';
 import { type ByteSource, writeBlob } from '../blob-store';
 import { type Db, getDb } from '../db/client';
-import { AppError, UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
-import { getSource } from '../queries/get-source';
+import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
 import { createSource } from './create-source';
-import { discardSourceData } from './discard-source-data';
 import { parseStoredSource } from './parse-stored-source';
+import { settleSource, type UploadResult } from './settle-source';
+
+export type { UploadResult } from './settle-source';
 
 export interface UploadInput {
   incidentId: string;
@@ -31,8 +31,6 @@ export interface UploadInput {
   /** Declared length (Content-Length of a raw body): fewer bytes means the upload was cut short. */
   expectedBytes?: number;
 }
-
-export type UploadResult = { ok: true; source: SourceDto } | { ok: false; source: SourceDto; error: AppError };
 
 async function receive(db: Db, sourceId: string, input: UploadInput): Promise<number> {
   let stored;
@@ -54,36 +52,14 @@ async function receive(db: Db, sourceId: string, input: UploadInput): Promise<nu
 
 export async function ingestUpload(input: UploadInput): Promise<UploadResult> {
   const db = await getDb();
-  const { prisma } = db;
   // Not-found incident throws before anything is stored.
-  const { id: sourceId, position, createdAtMs } = await createSource(prisma, input.incidentId, input.name);
-  try {
+  const { id: sourceId, position, createdAtMs } = await createSource(db.prisma, input.incidentId, input.name);
+  return settleSource(db, sourceId, input.name, async () => {
     const sizeBytes = await receive(db, sourceId, input);
     if (sizeBytes === 0) throw new UnprocessableEvidenceError(`${input.name} is empty (0 bytes): nothing to ingest`);
     const target = { incidentId: input.incidentId, sourceId, position, name: input.name, uploadedAtMs: createdAtMs };
     const totals = await parseStoredSource(db, target, input.signal);
     if (input.signal?.aborted) throw new UploadInterruptedError(`${input.name}: ingest aborted: the client went away before it finished; upload it again`);
-    await prisma.source.update({
-      where: { id: sourceId },
-      data: {
-        status: 'ready',
-        eventCount: totals.events,
-        unparsedCount: totals.unparsed,
-        firstTs: totals.firstTs,
-        lastTs: totals.lastTs,
-        services: JSON.stringify(totals.services),
-      },
-    });
-    return { ok: true, source: await getSource(sourceId) };
-  } catch (error) {
-    await discardSourceData(prisma, db.dialect, sourceId);
-    const message = error instanceof AppError ? error.message : `${input.name}: internal error while ingesting (${errorText(error)})`;
-    await prisma.source.update({ where: { id: sourceId }, data: { status: 'failed', error: message, eventCount: 0, unparsedCount: 0 } });
-    if (!(error instanceof AppError)) throw error;
-    return { ok: false, source: await getSource(sourceId), error };
-  }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+    return totals;
+  });
 }

@@ -9,10 +9,11 @@
  * - Where the worker cannot start (its script cannot be loaded: an unusual bundle), the same
  *   code runs inline, with a warning: slower, never different.
  *
- * Loading the worker: under `next build` Turbopack bundles `new Worker(new URL('./x.ts',
- * import.meta.url))` into its own chunk. Run from source (tsx for the CLI and benchmarks, vitest),
- * this module is a .ts file and Node cannot load TypeScript in a worker by itself, so a two-line
- * bootstrap registers tsx's require hook first (tsx is a devDependency: only used from source).
+ * Loading the worker: inside Next (`next build`/`next dev`) Turbopack bundles
+ * `new Worker(new URL('./x.ts', import.meta.url))` into a chunk of its own (checked with
+ * `next build && next start` and a curl upload). Run from source (tsx for the CLI and
+ * benchmarks, vitest), Node cannot load TypeScript in a worker by itself, so a two-line bootstrap
+ * registers tsx's require hook first (tsx is a devDependency: only used from source).
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -22,17 +23,30 @@ import { evidenceRows, type RowChunk, type RowOptions } from './evidence-rows';
 import type { ParseWorkerData, WorkerMessage } from './parse-worker';
 
 /** Chunks (of DEFAULT_EVENT_BATCH events) the worker may parse ahead of the writer. */
-export const WORKER_CREDITS = 16;
+export const WORKER_CREDITS = 4;
 
 let warnedInline = false;
 
+/**
+ * The worker's old-generation heap limit. Its live data is one chunk plus the parser's state, but
+ * V8 collects lazily, and without a limit the worker's heap alone reached ~300 MB on a 250 MB
+ * file (peak RSS 750-870 MB against 550-630 MB with a 256 MB limit). A format that holds a whole
+ * document (a big OTLP JSON file) can exceed it: the worker then fails with
+ * ERR_WORKER_OUT_OF_MEMORY and the caller parses again inline (isWorkerOutOfMemory).
+ */
+export const WORKER_HEAP_MB = 192;
+
+const workerOptions = (data: ParseWorkerData) => ({ workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+
+export function isWorkerOutOfMemory(error: unknown): boolean {
+  return error !== null && typeof error === 'object' && 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
+
 function startWorker(data: ParseWorkerData): Worker {
-  const self = import.meta.url;
-  if (self.endsWith('.ts')) {
-    const entry = fileURLToPath(new URL('./parse-worker.ts', self));
-    return new Worker(`require('tsx/cjs/api').register();\nrequire(${JSON.stringify(entry)});`, { eval: true, workerData: data });
-  }
-  return new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: data });
+  // Inside Next (NEXT_RUNTIME is set), this module is bundled and so is the worker entry below.
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL('./parse-worker.ts', import.meta.url), workerOptions(data));
+  const entry = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
+  return new Worker(`require('tsx/cjs/api').register();\nrequire(${JSON.stringify(entry)});`, { eval: true, ...workerOptions(data) });
 }
 
 function rebuildError(message: { name: string; message: string }): Error {

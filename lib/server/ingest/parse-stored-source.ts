@@ -16,10 +16,12 @@ import type { Db } from '../db/client';
 import { buildEventKeys } from '../db/event-keys';
 import type { EventOwner, EventRowBatch } from '../db/event-row';
 import { DiagnosticBudget } from './diagnostic-budget';
-import { parseSourceRows } from './parse-source-rows';
+import { discardSourceData } from './discard-source-data';
+import type { RowChunk } from './evidence-rows';
+import { isWorkerOutOfMemory, parseSourceRows } from './parse-source-rows';
 
-/** Rows per write transaction (ten parse batches). */
-export const TRANSACTION_ROWS = 50_000;
+/** Rows per write transaction (four parse batches): 50,000 was no faster and held more memory. */
+export const TRANSACTION_ROWS = 20_000;
 
 export interface ParseTarget extends EventOwner {
   name: string;
@@ -41,11 +43,13 @@ async function storeDiagnostics(db: Db, sourceId: string, diagnostics: Diagnosti
   });
 }
 
-export async function parseStoredSource(db: Db, target: ParseTarget, signal?: AbortSignal): Promise<SourceTotals> {
+/** Writes one parse of the blob; returns its totals. */
+async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChunk>): Promise<SourceTotals> {
   const budget = new DiagnosticBudget();
   const { prisma } = db;
   const owner: EventOwner = { incidentId: target.incidentId, sourceId: target.sourceId, position: target.position };
-  let pending: EventRowBatch = { values: [], count: 0 };
+  let pending: EventRowBatch[] = [];
+  let pendingRows = 0;
   let diagnostics: Diagnostic[] = [];
   let parsedBytes = 0;
   let written = 0;
@@ -53,30 +57,23 @@ export async function parseStoredSource(db: Db, target: ParseTarget, signal?: Ab
 
   const flush = async (): Promise<void> => {
     await insertEventRows(db, owner, pending);
-    written += pending.count;
-    pending = { values: [], count: 0 };
+    written += pendingRows;
+    pending = [];
+    pendingRows = 0;
     await storeDiagnostics(db, target.sourceId, budget.admit(diagnostics));
     diagnostics = [];
     await prisma.source.update({ where: { id: target.sourceId }, data: { parsedBytes, eventCount: written } });
   };
 
-  const rows = parseSourceRows(blobPath(target.sourceId), {
-    sourceName: target.name,
-    signal,
-    referenceTimeMs: target.uploadedAtMs,
-    referenceTimeLabel: 'when the file was uploaded',
-  });
   for await (const chunk of rows) {
     if (chunk.kind === 'format') {
       await prisma.source.update({ where: { id: target.sourceId }, data: { format: chunk.format } });
     } else if (chunk.kind === 'rows') {
-      // One batch is taken over as is; later ones are appended (no copy of the first).
-      if (pending.count === 0) pending = chunk.batch;
-      else for (const v of chunk.batch.values) pending.values.push(v);
-      if (pending !== chunk.batch) pending.count += chunk.batch.count;
+      pending.push(chunk.batch);
+      pendingRows += chunk.batch.count;
       if (chunk.diagnostics.length > 0) diagnostics = diagnostics.concat(chunk.diagnostics);
       parsedBytes = chunk.parsedBytes;
-      if (pending.count >= TRANSACTION_ROWS) await flush();
+      if (pendingRows >= TRANSACTION_ROWS) await flush();
     } else {
       totals = chunk.totals;
     }
@@ -85,6 +82,22 @@ export async function parseStoredSource(db: Db, target: ParseTarget, signal?: Ab
   await flush();
   const overflow = budget.overflow();
   if (overflow) await storeDiagnostics(db, target.sourceId, [overflow]);
+  return totals;
+}
+
+export async function parseStoredSource(db: Db, target: ParseTarget, signal?: AbortSignal): Promise<SourceTotals> {
+  const options = { sourceName: target.name, signal, referenceTimeMs: target.uploadedAtMs, referenceTimeLabel: 'when the file was uploaded' };
+  const file = blobPath(target.sourceId);
+  let totals: SourceTotals;
+  try {
+    totals = await storeRows(db, target, parseSourceRows(file, options));
+  } catch (error) {
+    if (!isWorkerOutOfMemory(error)) throw error;
+    // A format that holds a whole document outgrew the worker's heap: start again on this thread.
+    console.warn(`[witness] ${target.name}: the parse worker ran out of memory; parsing again on the main thread`);
+    await discardSourceData(db.prisma, db.dialect, target.sourceId);
+    totals = await storeRows(db, target, parseSourceRows(file, { ...options, worker: false }));
+  }
   await buildEventKeys(db, target.sourceId);
   return totals;
 }

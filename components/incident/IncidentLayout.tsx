@@ -1,0 +1,26 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { ProfilePanel } from '../profile/ProfilePanel';
+import { usePanelParam } from './usePanelParam';
+
+interface IncidentLayoutProps {
+  incidentId: string;
+  onProfileSaved: () => void;
+  children: ReactNode;
+}
+
+/**
+ * The incident's evidence column, with the profile panel beside it when the URL says so. This
+ * component subscribes to the URL; its children are elements made by its parent, so a filter
+ * change re-renders this shell, not the whole page under it.
+ */
+export function IncidentLayout({ incidentId, onProfileSaved, children }: IncidentLayoutProps) {
+  const [panel, setPanel] = usePanelParam();
+  return (
+    <div className={panel ? 'incident-body incident-body--with-panel' : 'incident-body'}>
+      <div className="incident-main">{children}</div>
+      {panel === 'profile' ? <ProfilePanel incidentId={incidentId} onClose={() => setPanel(null)} onSaved={onProfileSaved} /> : null}
+    </div>
+  );
+}

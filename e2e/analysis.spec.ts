@@ -1,0 +1,115 @@
+/**
+ * Journey: first run. The on-call engineer opens the demo incident from the home page, reads the
+ * first divergence at the top of the incident, jumps to the event that triggered it, then tunes
+ * the analysis profile: invalid JSON and an invalid profile are pointed out inline with their
+ * line/column or path, a suggestion edits the text, and saving re-analyzes the incident.
+ *
+ * The expected first divergence comes from the demo generator itself (same seed as the server;
+ * the server dates the stories relative to its clock, which moves times but not kinds, entities
+ * or locators). The test puts the generator's profile back first and last, so a rerun against
+ * the same database starts from the demo as shipped.
+ */
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { DEFAULT_DEMO_SEED, generateDemo } from '../lib/domain/demo';
+
+const demo = generateDemo({ seed: DEFAULT_DEMO_SEED });
+const expected = demo.expectations.firstDivergence;
+const KIND_LABELS: Record<string, string> = {
+  conflict: 'conflict',
+  stale_write: 'stale write',
+  invariant: 'invariant',
+  duplicate_effect: 'duplicate effect',
+};
+
+function locatorText(locator: typeof expected.event.locator): string {
+  if ('line' in locator) return `line ${locator.line}`;
+  if ('index' in locator) return `#${locator.index}`;
+  return `span ${locator.spanId}`;
+}
+
+async function restoreDemoProfile(request: APIRequestContext, incidentId: string) {
+  const response = await request.put(`/api/incidents/${incidentId}/profile`, { data: demo.profile });
+  expect(response.ok()).toBe(true);
+}
+
+async function openDemo(page: Page): Promise<string> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the demo incident' }).click();
+  await expect(page).toHaveURL(/\/incidents\/[0-9A-Za-z]+$/, { timeout: 60_000 });
+  return new URL(page.url()).pathname.split('/').pop() ?? '';
+}
+
+test('the demo incident: first divergence, its event, and the profile editor', async ({ page, request }) => {
+  const incidentId = await openDemo(page);
+  await restoreDemoProfile(request, incidentId);
+  await page.reload();
+
+  try {
+    // The headline: the first divergence, its kind, entity and triggering record.
+    const divergence = page.getByRole('article', { name: 'First divergence' });
+    await expect(divergence).toBeVisible({ timeout: 30_000 });
+    await expect(divergence).toContainText(KIND_LABELS[expected.kind] ?? expected.kind);
+    await expect(divergence).toContainText(expected.entity ?? '');
+    await expect(divergence.getByRole('time')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC$/);
+    const trigger = `${expected.event.source} ${locatorText(expected.event.locator)}`;
+    await expect(divergence).toContainText(`Triggered by ${trigger}`);
+    // Each source says how its clock was aligned.
+    const sources = page.getByRole('table', { name: 'Sources' });
+    await expect(sources.getByRole('row', { name: expected.event.source }).getByText(/^(aligned · \d+|unaligned)$/)).toBeVisible();
+
+    // "Show event": the table narrows to the finding's request or source and selects the trigger.
+    await divergence.getByRole('button', { name: 'Show event' }).click();
+    const grid = page.getByRole('grid', { name: 'Events' });
+    const selected = grid.getByRole('row', { selected: true });
+    await expect(selected).toHaveCount(1);
+    await expect(selected).toContainText(expected.event.source);
+    await expect(grid).toBeFocused();
+    const detail = page.getByRole('region', { name: 'Event detail' });
+    await expect(detail.getByLabel('Locator')).toHaveText(`${expected.event.source}, ${locatorText(expected.event.locator)}`);
+
+    // The findings list, filtered by kind from the keyboard-reachable chips.
+    await page.getByText(/^All findings \(\d+\)$/).click();
+    const findings = page.getByRole('table', { name: 'Findings' });
+    await page.getByRole('group', { name: 'Filter findings by kind' }).getByRole('button', { name: /^conflict \d+$/ }).click();
+    await expect(findings.getByRole('row').filter({ hasText: 'invariant' })).toHaveCount(0);
+    await expect(findings.getByRole('row').filter({ hasText: 'conflict' }).first()).toBeVisible();
+
+    // The profile editor opens beside the evidence, addressable by URL.
+    await page.getByRole('button', { name: 'Analysis profile' }).click();
+    await expect(page).toHaveURL(/panel=profile/);
+    const panel = page.getByRole('complementary', { name: 'Analysis profile' });
+    const editor = panel.getByRole('textbox', { name: 'Profile JSON' });
+    await expect(editor).toHaveValue(/"entities"/);
+    const saved = await editor.inputValue();
+    const issues = panel.locator('#profile-issues');
+
+    // Invalid JSON: the syntax error with its line and column.
+    await editor.fill('{\n  "toleranceMs": 500,\n}');
+    await expect(issues).toContainText('JSON syntax, line 3, column 1');
+    await expect(panel.getByRole('button', { name: 'Save profile' })).toBeDisabled();
+    // A valid JSON document that is not a valid profile: the issue with its path.
+    await editor.fill(JSON.stringify({ entities: [{ type: 'item', keys: ['item_id'], state: [] }] }, null, 2));
+    await expect(issues).toContainText('entities.0.state: name at least one state field');
+    await expect(editor).toHaveAttribute('aria-invalid', 'true');
+
+    // Reset goes back to the saved profile; a suggestion merges into it.
+    await panel.getByRole('button', { name: 'Reset' }).click();
+    await expect(editor).toHaveValue(saved);
+    await expect(issues).toContainText('Valid profile.');
+    const suggestions = panel.getByRole('region', { name: 'Suggestions from the data' });
+    await suggestions.getByText(/^Keys \(\d+\)$/).click();
+    await suggestions.getByRole('button', { name: /^Apply/ }).first().click();
+    await expect(editor).not.toHaveValue(saved);
+
+    // Save a profile without the invariants: the report is recomputed, and its headline moves on.
+    const findingsBefore = await page.getByText(/^\d+ findings?$/).innerText();
+    await editor.fill(JSON.stringify({ ...demo.profile, invariants: [] }, null, 2));
+    await expect(issues).toContainText('Valid profile.');
+    await panel.getByRole('button', { name: 'Save profile' }).click();
+    await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await expect(page.getByText(/^\d+ findings?$/)).not.toHaveText(findingsBefore);
+    await expect(divergence).not.toContainText(`Triggered by ${trigger}`);
+  } finally {
+    await restoreDemoProfile(request, incidentId);
+  }
+});

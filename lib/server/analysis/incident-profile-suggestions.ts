@@ -1,0 +1,28 @@
+/**
+ * Profile suggestions for a stored incident: the first events of each ready source (a sample
+ * of at most SUGGESTION_SAMPLE_PER_SOURCE, read like the analysis reads them) through the pure
+ * suggestProfile (lib/domain/profile/suggest-profile.ts).
+ */
+import { suggestProfile, type ProfileSuggestions, type SuggestionSource } from '@/lib/domain/profile/suggest-profile';
+import { getDb } from '../db/client';
+import { getAnalysisState } from '../queries/get-analysis-state';
+import { listSourceEvents } from '../queries/list-source-events';
+import { toAnalysisEvent } from './to-analysis-event';
+
+/** Enough records to see entities change state; bounded so suggestions answer in well under a second. */
+export const SUGGESTION_SAMPLE_PER_SOURCE = 5_000;
+
+export async function incidentProfileSuggestions(incidentId: string): Promise<ProfileSuggestions> {
+  const db = await getDb();
+  const { sources } = await getAnalysisState(db.prisma, incidentId);
+  const sample: SuggestionSource[] = [];
+  for (const [index, source] of sources.entries()) {
+    if (source.status !== 'ready') continue;
+    const events = [];
+    for await (const rows of listSourceEvents(db, source.id, { limit: SUGGESTION_SAMPLE_PER_SOURCE })) {
+      for (const row of rows) events.push(toAnalysisEvent(row, index));
+    }
+    sample.push({ name: source.name, events });
+  }
+  return suggestProfile(sample);
+}

@@ -1,0 +1,34 @@
+/**
+ * An incident's stored evidence -> the analysis input (lib/domain/analysis/input.ts) and the
+ * report's source outcomes, exactly as the command line builds them from the same files:
+ * sources in position order (failed ones included, with no events, so indexes match the
+ * report), events grouped by source in record order, without raw text.
+ *
+ * Events are read source by source in keyset pages (list-source-events.ts), so the database
+ * never materializes more than one page per query.
+ */
+import type { AnalysisEvent, AnalysisInput } from '@/lib/domain/analysis/input';
+import type { SourceOutcome } from '@/lib/domain/report/report';
+import type { Db } from '../db/client';
+import type { ReportSourceRow } from '../queries/get-analysis-state';
+import { listSourceEvents } from '../queries/list-source-events';
+import { sourceOutcome } from './source-outcome';
+import { toAnalysisEvent } from './to-analysis-event';
+
+export interface LoadedEvidence {
+  input: AnalysisInput;
+  /** `outcomes[i]` describes `input.sources[i]`. */
+  outcomes: SourceOutcome[];
+}
+
+export async function loadAnalysisInput(db: Db, sources: readonly ReportSourceRow[]): Promise<LoadedEvidence> {
+  const outcomes = sources.map(sourceOutcome);
+  const events: AnalysisEvent[] = [];
+  for (let index = 0; index < sources.length; index++) {
+    if (outcomes[index]!.error !== undefined) continue;
+    for await (const rows of listSourceEvents(db, sources[index]!.id)) {
+      for (const row of rows) events.push(toAnalysisEvent(row, index));
+    }
+  }
+  return { input: { sources: outcomes.map(({ name, format }) => ({ name, format })), events }, outcomes };
+}
