@@ -113,3 +113,60 @@ test('the demo incident: first divergence, its event, and the profile editor', a
     await restoreDemoProfile(request, incidentId);
   }
 });
+
+test('a clock offset overridden from the sources table, then back to the estimate', async ({ page, request }) => {
+  const incidentId = await openDemo(page);
+  await restoreDemoProfile(request, incidentId);
+  await page.reload();
+
+  try {
+    const sources = page.getByRole('table', { name: 'Sources' });
+    const row = sources.getByRole('row', { name: 'reporting.log' });
+    // The clock offset column (Name, Format, Status, Events, Unparsed, Time range, Services, Clock).
+    const clockCell = row.getByRole('cell').nth(7);
+    await expect(clockCell).toBeVisible({ timeout: 30_000 });
+    await expect(clockCell).not.toContainText('override');
+    const estimate = (await clockCell.getByText(/ ms$/).first().innerText()).trim();
+
+    // Adjust, in the row's details: the form opens prefilled with the estimate, focused.
+    await row.getByRole('button', { name: 'reporting.log' }).click();
+    const adjust = sources.getByRole('button', { name: /^Adjust the clock offset of reporting\.log/ });
+    await adjust.click();
+    const form = sources.getByRole('form', { name: /^Clock offset of reporting\.log/ });
+    const input = form.getByRole('spinbutton', { name: 'Offset (ms)' });
+    await expect(input).toBeFocused();
+    await expect(input).not.toHaveValue('');
+    // No override yet: nothing to go back to.
+    await expect(form.getByRole('button', { name: 'Use estimate' })).toHaveCount(0);
+
+    // Escape cancels without saving; an invalid value is refused inline.
+    await page.keyboard.press('Escape');
+    await expect(form).toHaveCount(0);
+    await expect(adjust).toBeFocused();
+    await adjust.press('Enter');
+    await input.fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByRole('alert')).toContainText('Enter the offset as a number of milliseconds');
+
+    // Ten minutes by hand: the override wins, and says so in the row and in the details.
+    await input.fill('600000');
+    await input.press('Enter');
+    await expect(form).toHaveCount(0);
+    await expect(clockCell).toContainText('+600,000 ms');
+    await expect(clockCell.getByText('override', { exact: true })).toBeVisible();
+    const details = sources.getByRole('definition').filter({ hasText: 'offset +600,000 ms' });
+    await expect(details.getByText('override', { exact: true })).toBeVisible();
+    const saved = await request.get(`/api/incidents/${incidentId}/profile`);
+    expect(((await saved.json()) as { profile: { offsets: Record<string, number> } }).profile.offsets).toEqual({ 'reporting.log': 600000 });
+
+    // "Use estimate" removes the override: the estimate is back, the badge gone.
+    await adjust.click();
+    await expect(input).toHaveValue('600000');
+    await form.getByRole('button', { name: 'Use estimate' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(clockCell).not.toContainText('override');
+    await expect(clockCell.getByText(/ ms$/).first()).toHaveText(estimate);
+  } finally {
+    await restoreDemoProfile(request, incidentId);
+  }
+});

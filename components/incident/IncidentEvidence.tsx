@@ -9,8 +9,10 @@ import { NO_FILTERS, type EventFilters } from '../events-table/event-filters';
 import { EventsPanel } from '../events-table/EventsPanel';
 import type { EventFocusRequest } from '../events-table/useEventFocus';
 import { updateFilterUrl } from '../events-table/useEventFilters';
+import { saveClockOverride, type ClockRef } from '../sources/clock-override';
 import { SourcesSummary } from '../sources/SourcesSummary';
 import { SourceTable } from '../sources/SourceTable';
+import { useProfileOffsets } from '../sources/useProfileOffsets';
 import { useSources } from '../sources/useSources';
 import { isUploadActive } from '../upload/upload-item';
 import { UploadDropZone } from '../upload/UploadDropZone';
@@ -60,6 +62,18 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
   }, [analysis.report]);
 
   const onProfileSaved = useCallback(() => setProfileVersion((n) => n + 1), []);
+  const offsets = useProfileOffsets(incidentId, profileVersion);
+  // A clock's Adjust saves the profile behind the panel's back: the panel reloads it (`profileEdits`
+  // remounts it), then the same refresh as a save from the panel re-analyzes.
+  const [profileEdits, setProfileEdits] = useState(0);
+  const saveOffset = useCallback(
+    async (clock: ClockRef, offsetMs: number | null) => {
+      await saveClockOverride(incidentId, clock, offsetMs);
+      setProfileEdits((n) => n + 1);
+      onProfileSaved();
+    },
+    [incidentId, onProfileSaved],
+  );
 
   const [focus, setFocus] = useState<EventFocusRequest | null>(null);
   // "Show event": the request's events when the finding names a request (the story around the
@@ -85,7 +99,7 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
   );
 
   return (
-    <IncidentLayout incidentId={incidentId} onProfileSaved={onProfileSaved}>
+    <IncidentLayout incidentId={incidentId} onProfileSaved={onProfileSaved} profileEdits={profileEdits}>
       <AnalysisOverview
         report={analysis.report}
         status={analysis.status}
@@ -112,7 +126,7 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
           {hasSources ? <SourcesSummary sources={sources} /> : null}
         </div>
         {hasSources ? (
-          <SourceTable sources={sources} clocks={clocks} />
+          <SourceTable sources={sources} clocks={clocks} offsets={offsets} onSaveOffset={saveOffset} />
         ) : (
           <p className="muted sources-empty">No sources yet: each file you add gets a row here.</p>
         )}

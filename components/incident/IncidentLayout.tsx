@@ -7,6 +7,8 @@ import { usePanelParam } from './usePanelParam';
 interface IncidentLayoutProps {
   incidentId: string;
   onProfileSaved: () => void;
+  /** Changes when the profile was saved from elsewhere (a clock's Adjust): the panel reloads it. */
+  profileEdits?: number;
   children: ReactNode;
 }
 
@@ -15,12 +17,12 @@ interface IncidentLayoutProps {
  * component subscribes to the URL; its children are elements made by its parent, so a filter
  * change re-renders this shell, not the whole page under it.
  */
-export function IncidentLayout({ incidentId, onProfileSaved, children }: IncidentLayoutProps) {
+export function IncidentLayout({ incidentId, onProfileSaved, profileEdits = 0, children }: IncidentLayoutProps) {
   const [panel, setPanel] = usePanelParam();
   return (
     <div className={panel ? 'incident-body incident-body--with-panel' : 'incident-body'}>
       <div className="incident-main">{children}</div>
-      {panel === 'profile' ? <ProfilePanel incidentId={incidentId} onClose={() => setPanel(null)} onSaved={onProfileSaved} /> : null}
+      {panel === 'profile' ? <ProfilePanel key={profileEdits} incidentId={incidentId} onClose={() => setPanel(null)} onSaved={onProfileSaved} /> : null}
     </div>
   );
 }

@@ -26,16 +26,33 @@ function AlignTag({ domains }: { domains: readonly ReportDomain[] }) {
   return <span className="clock-tag clock-tag--aligned">aligned · {constraints}</span>;
 }
 
+interface ClockOffsetCellProps {
+  domains: readonly ReportDomain[] | null | undefined;
+  /** How many of the domains have an offset set by hand (profile `offsets`). */
+  overridden?: number;
+}
+
+/** A manual offset is flagged wherever the offset shows, so nobody mistakes it for an estimate. */
+function OverrideTag({ count, of }: { count: number; of: number }) {
+  if (count === 0) return null;
+  return (
+    <span className="clock-tag clock-tag--override" title="Offset set by hand in the profile, not estimated">
+      {of > 1 ? `${count} override` : 'override'}
+    </span>
+  );
+}
+
 /**
  * A source's clock offset as the alignment estimated it (host clock minus true time), so nobody
  * reads shifted times without knowing: the offset, its uncertainty, and whether constraints back
  * it ("aligned · 71") or it stays as written ("unaligned"). Several services in one file are
- * several clocks: the cell shows their spread and the details list each one.
+ * several clocks: the cell shows their spread and the details list each one. A manual offset
+ * (profile `offsets`) carries an "override" tag.
  */
-export function ClockOffsetCell({ domains }: { domains: readonly ReportDomain[] | null | undefined }) {
+export function ClockOffsetCell({ domains, overridden = 0 }: ClockOffsetCellProps) {
   if (domains === null) return <span className="muted">…</span>;
   if (!domains || domains.length === 0) return <span className="muted">—</span>;
-  const title = domains.map(describeDomain).join('\n');
+  const title = domains.map(describeDomain).join('\n') + (overridden > 0 ? `\n${overridden} set by hand (override)` : '');
   if (domains.length === 1) {
     const d = domains[0]!;
     const plusMinus = spread(d);
@@ -44,6 +61,7 @@ export function ClockOffsetCell({ domains }: { domains: readonly ReportDomain[] 
         <span className="mono">{formatOffsetMs(d.offsetMs)}</span>
         {plusMinus ? <span className="muted clock-cell__spread">{plusMinus}</span> : null}
         <AlignTag domains={domains} />
+        <OverrideTag count={overridden} of={1} />
       </span>
     );
   }
@@ -55,6 +73,7 @@ export function ClockOffsetCell({ domains }: { domains: readonly ReportDomain[] 
         {formatOffsetMs(Math.min(...offsets))} … {formatOffsetMs(Math.max(...offsets))}
       </span>
       <AlignTag domains={domains} />
+      <OverrideTag count={overridden} of={domains.length} />
     </span>
   );
 }

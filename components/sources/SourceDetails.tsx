@@ -1,11 +1,24 @@
 import type { Source } from '../api/api-schemas';
 import type { ReportDomain } from '../api/report-schemas';
 import { countOf, formatBytes, formatDuration, formatTimestamp } from '../ui/format';
-import { describeDomain } from './ClockOffsetCell';
+import { ClockDomainItem } from './ClockDomainItem';
+import { overrideKeyInEffect, type ClockRef, type ProfileOffsets } from './clock-override';
 import { SourceDiagnostics } from './SourceDiagnostics';
 
-/** What the row had to cut short: the full error, time range and service list, then the diagnostics. */
-export function SourceDetails({ source, clock }: { source: Source; clock: readonly ReportDomain[] | null }) {
+interface SourceDetailsProps {
+  source: Source;
+  clock: readonly ReportDomain[] | null;
+  /** The profile's manual offsets (null: not known yet). */
+  offsets: ProfileOffsets | null;
+  /** Sets or removes one clock's override; absent: the clocks are read-only. */
+  onSaveOffset?: (clock: ClockRef, offsetMs: number | null) => Promise<void>;
+}
+
+/**
+ * What the row had to cut short: the full error, time range and service list, each clock (with
+ * its Adjust form), then the diagnostics.
+ */
+export function SourceDetails({ source, clock, offsets, onSaveOffset }: SourceDetailsProps) {
   const settled = source.status === 'ready' || source.status === 'failed';
   return (
     <div className="source-details">
@@ -30,9 +43,18 @@ export function SourceDetails({ source, clock }: { source: Source; clock: readon
           <>
             <dt>{clock.length === 1 ? 'Clock' : `Clocks (${clock.length})`}</dt>
             <dd>
-              {clock.map((d) => (
-                <div key={d.service}>{describeDomain(d)}</div>
-              ))}
+              {clock.map((d) => {
+                const ref: ClockRef = { source: source.name, service: d.service, single: clock.length === 1 };
+                return (
+                  <ClockDomainItem
+                    key={d.service}
+                    sourceName={source.name}
+                    domain={d}
+                    overridden={overrideKeyInEffect(offsets, ref) !== null}
+                    onSaveOffset={onSaveOffset ? (offsetMs) => onSaveOffset(ref, offsetMs) : undefined}
+                  />
+                );
+              })}
             </dd>
           </>
         ) : null}

@@ -4,20 +4,25 @@ import './sources.css';
 import { useCallback, useState } from 'react';
 import type { Source } from '../api/api-schemas';
 import type { ReportDomain } from '../api/report-schemas';
+import type { ClockRef, ProfileOffsets } from './clock-override';
 import { SourceTableRow } from './SourceTableRow';
 
 /**
  * The incident's sources, one dense row each, so that a dozen files cost a few hundred pixels
  * and the events table keeps the screen. Each row opens to its details (full error, services,
- * diagnostics). Fixed column widths: polled counts change in place without the columns shifting.
+ * diagnostics, each clock with an Adjust form for a manual offset). Fixed column widths: polled counts change in place without the columns shifting.
  */
 interface SourceTableProps {
   sources: readonly Source[];
   /** Clock domains per source name from the analysis report; null while the first report loads. */
   clocks: ReadonlyMap<string, readonly ReportDomain[]> | null;
+  /** The profile's manual offsets, to flag overridden clocks (null: not known yet). */
+  offsets?: ProfileOffsets | null;
+  /** Sets (or with null removes) one clock's manual offset; absent: clocks are read-only. */
+  onSaveOffset?: (clock: ClockRef, offsetMs: number | null) => Promise<void>;
 }
 
-export function SourceTable({ sources, clocks }: SourceTableProps) {
+export function SourceTable({ sources, clocks, offsets = null, onSaveOffset }: SourceTableProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const toggle = useCallback((id: string) => {
     setExpanded((current) => {
@@ -74,6 +79,8 @@ export function SourceTable({ sources, clocks }: SourceTableProps) {
             onToggle={toggle}
             clock={clocks === null ? null : (clocks.get(source.name) ?? [])}
             columns={10}
+            offsets={offsets}
+            onSaveOffset={onSaveOffset}
           />
         ))}
       </table>

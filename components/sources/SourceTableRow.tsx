@@ -3,6 +3,7 @@ import type { ReportDomain } from '../api/report-schemas';
 import { apiUrls } from '../api/api-urls';
 import { formatBytes, formatCount, formatTimeRange, formatTimestamp } from '../ui/format';
 import { ClockOffsetCell } from './ClockOffsetCell';
+import { overrideKeyInEffect, type ClockRef, type ProfileOffsets } from './clock-override';
 import { SourceDetails } from './SourceDetails';
 
 interface SourceTableRowProps {
@@ -13,6 +14,10 @@ interface SourceTableRowProps {
   clock: readonly ReportDomain[] | null;
   /** The table's column count, for the details row's colSpan. */
   columns: number;
+  /** The profile's manual offsets (null: not known yet). */
+  offsets: ProfileOffsets | null;
+  /** Sets or removes one clock's override (the expanded row's Adjust); absent: read-only. */
+  onSaveOffset?: (clock: ClockRef, offsetMs: number | null) => Promise<void>;
 }
 
 /** The row's expand button, which the sources summary focuses to reveal a failed source. */
@@ -30,11 +35,14 @@ function fullRange(source: Source): string | undefined {
  * doubles as the expand button, the biggest target in the row. A failed source has no time
  * range or services, so its error takes their place, one line, in full once expanded.
  */
-export function SourceTableRow({ source, expanded, onToggle, clock, columns }: SourceTableRowProps) {
+export function SourceTableRow({ source, expanded, onToggle, clock, columns, offsets, onSaveOffset }: SourceTableRowProps) {
   const nameId = `source-${source.id}-name`;
   const detailsId = `source-${source.id}-details`;
   const failed = source.status === 'failed';
   const services = source.services.join(', ');
+  const overridden = (clock ?? []).filter(
+    (d) => overrideKeyInEffect(offsets, { source: source.name, service: d.service, single: clock?.length === 1 }) !== null,
+  ).length;
   return (
     <tbody className={failed ? 'source-row source-row--failed' : 'source-row'}>
       <tr aria-labelledby={nameId} data-status={source.status}>
@@ -86,7 +94,7 @@ export function SourceTableRow({ source, expanded, onToggle, clock, columns }: S
           </>
         )}
         <td className="source-row__clock">
-          <ClockOffsetCell domains={failed ? [] : clock} />
+          <ClockOffsetCell domains={failed ? [] : clock} overridden={failed ? 0 : overridden} />
         </td>
         <td className="num">
           {formatBytes(source.sizeBytes)}
@@ -101,7 +109,7 @@ export function SourceTableRow({ source, expanded, onToggle, clock, columns }: S
       {expanded ? (
         <tr className="source-row__details">
           <td colSpan={columns} id={detailsId}>
-            <SourceDetails source={source} clock={clock} />
+            <SourceDetails source={source} clock={clock} offsets={offsets} onSaveOffset={onSaveOffset} />
           </td>
         </tr>
       ) : null}
