@@ -68,6 +68,34 @@ function byTime(ctx: FindingContext, events: number[]): Occurrence[] {
   return events.map((event) => ({ event, at: ctx.alignedTs(event) })).sort((a, b) => a.at - b.at || a.event - b.event);
 }
 
+/**
+ * Walks the keyed events in aligned order and makes a finding of every event whose key an
+ * earlier event already had: the repetition is the duplicate, the first occurrence its evidence.
+ */
+function repeatsOf(ctx: FindingContext, keyOf: ReadonlyMap<number, string>, summary: (event: number, at: number, first: number) => string): DivergenceFinding[] {
+  const firsts = new Map<string, number>();
+  const findings: DivergenceFinding[] = [];
+  for (const { event, at } of byTime(ctx, [...keyOf.keys()])) {
+    const key = keyOf.get(event) as string;
+    const first = firsts.get(key);
+    if (first === undefined) {
+      firsts.set(key, event);
+      continue;
+    }
+    findings.push({
+      kind: 'duplicate_effect',
+      at,
+      event,
+      entity: null,
+      field: null,
+      request: ctx.groups.groupOf[event] ?? -1,
+      evidence: evidenceOf(event, [first], ctx),
+      summary: summary(event, at, first),
+    });
+  }
+  return findings;
+}
+
 function findEffect(ctx: FindingContext, rule: EffectRule): DivergenceFinding[] {
   const matchNames = Object.keys(rule.match).map((k) => k.toLowerCase());
   const matchValues = Object.values(rule.match).map((v) => normalizeStateValue(v));
@@ -97,28 +125,12 @@ function findEffect(ctx: FindingContext, rule: EffectRule): DivergenceFinding[] 
     }
     if (matches) keyOf.set(i, { key: JSON.stringify(values.map((v) => [typeof v, v])), values });
   }
-  const firsts = new Map<string, number>();
-  const findings: DivergenceFinding[] = [];
-  for (const { event, at } of byTime(ctx, [...keyOf.keys()])) {
-    const { key, values } = keyOf.get(event) as { key: string; values: StateValue[] };
-    const first = firsts.get(key);
-    if (first === undefined) {
-      firsts.set(key, event);
-      continue;
-    }
+  const keys = new Map([...keyOf].map(([event, { key }]) => [event, key]));
+  return repeatsOf(ctx, keys, (event, at, first) => {
+    const values = (keyOf.get(event) as { values: StateValue[] }).values;
     const sameAs = list(same.map((s, i) => `${s.name}=${valueText(values[i])}`));
-    findings.push({
-      kind: 'duplicate_effect',
-      at,
-      event,
-      entity: null,
-      field: null,
-      request: ctx.groups.groupOf[event] ?? -1,
-      evidence: evidenceOf(event, [first], ctx),
-      summary: `${rule.name} happened again: ${ctx.witnessOf(event)} at ${clock(at)} repeats ${ctx.witnessOf(first)} at ${clock(ctx.alignedTs(first))} with the same ${sameAs}`,
-    });
-  }
-  return findings;
+    return `${rule.name} happened again: ${ctx.witnessOf(event)} at ${clock(at)} repeats ${ctx.witnessOf(first)} at ${clock(ctx.alignedTs(first))} with the same ${sameAs}`;
+  });
 }
 
 const IDEMPOTENCY = ['idempotency_key', 'idempotencykey', 'idempotency-key'];
@@ -165,27 +177,11 @@ function findIdempotencyDuplicates(ctx: FindingContext): DivergenceFinding[] {
     const name = event.name ?? event.message ?? '';
     keys.set(i, { group: JSON.stringify([ctx.alignment.domainOf[i], name, key]), key, name });
   }
-  const firsts = new Map<string, number>();
-  const findings: DivergenceFinding[] = [];
-  for (const { event, at } of byTime(ctx, [...keys.keys()])) {
-    const { group, key, name } = keys.get(event) as { group: string; key: string; name: string };
-    const first = firsts.get(group);
-    if (first === undefined) {
-      firsts.set(group, event);
-      continue;
-    }
-    findings.push({
-      kind: 'duplicate_effect',
-      at,
-      event,
-      entity: null,
-      field: null,
-      request: ctx.groups.groupOf[event] ?? -1,
-      evidence: evidenceOf(event, [first], ctx),
-      summary: `${name || 'an effect'} happened again with idempotency key ${key}: ${ctx.witnessOf(event)} at ${clock(at)} repeats ${clock(ctx.alignedTs(first))}`,
-    });
-  }
-  return findings;
+  const groups = new Map([...keys].map(([event, { group }]) => [event, group]));
+  return repeatsOf(ctx, groups, (event, at, first) => {
+    const { key, name } = keys.get(event) as { key: string; name: string };
+    return `${name || 'an effect'} happened again with idempotency key ${key}: ${ctx.witnessOf(event)} at ${clock(at)} repeats ${clock(ctx.alignedTs(first))}`;
+  });
 }
 
 export function findDuplicateEffects(ctx: FindingContext): DivergenceFinding[] {
