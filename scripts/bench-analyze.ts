@@ -9,6 +9,7 @@
 import os from 'node:os';
 import { analyzeEvidence, type AnalysisStage } from '@/lib/domain/analysis/analyze';
 import type { AnalysisEvent, AnalysisInput } from '@/lib/domain/analysis/input';
+import { mulberry32 } from '@/lib/domain/prng';
 import { NO_IDS } from '@/lib/domain/event';
 import type { AnalysisProfile } from '@/lib/schemas/profile';
 
@@ -18,19 +19,10 @@ const ENTITIES = 10_000;
 const SKEWS = [0, 4000, -2500, 1200];
 const SERVICES = ['browser.har', 'cart-api', 'inventory', 'payments'];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One request: a browser HAR entry containing nine server log lines, three per service. */
 function syntheticIncident(eventCount: number): AnalysisInput {
-  const random = prng(11);
+  const random = mulberry32(11);
   const requests = Math.floor(eventCount / EVENTS_PER_REQUEST);
   const bySource: AnalysisEvent[][] = SERVICES.map(() => []);
   const stock = new Int32Array(ENTITIES).fill(100);

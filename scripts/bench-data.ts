@@ -6,22 +6,12 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { mulberry32 } from '@/lib/domain/prng';
 
 const SERVICES = ['cart-api', 'checkout', 'inventory', 'payments', 'frontend'];
 const LEVELS = ['info', 'info', 'info', 'info', 'debug', 'warn', 'error'];
 const MESSAGES = ['request completed', 'cache miss for item', 'reserved stock', 'charge accepted', 'retrying upstream call', 'rendered page'];
 
-/** A small deterministic PRNG (mulberry32) so two runs ingest the same bytes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hex(random: () => number, digits: number): string {
   let s = '';
@@ -43,7 +33,7 @@ export interface BenchRecord {
 }
 
 export function* benchRecords(count: number, seed = 42): Generator<BenchRecord> {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const start = Date.UTC(2026, 10, 20, 10, 0, 0);
   for (let i = 0; i < count; i++) {
     const request = Math.floor(i / 10); // ten records per request

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../prng';
 import { alignEvents, pairEstimates } from './align-events';
 import { clockDomains } from './clock-domains';
 import { collectConstraints } from './constraints';
@@ -6,17 +7,6 @@ import { testInput, type TestEventSpec } from '@/lib/test-support/align-test-eve
 
 const req = (requestId: string) => ({ requestId });
 
-/** A tiny deterministic PRNG (tests must not depend on Math.random). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function domainNamed(a: ReturnType<typeof alignEvents>, service: string) {
   const d = a.domains.find((x) => x.service === service);
@@ -405,7 +395,7 @@ describe('alignEvents: overrides and switching off', () => {
 
 describe('alignEvents: skew recovery', () => {
   it('recovers a +4000 ms server skew within a few ms from jittery HAR entries', () => {
-    const random = rng(42);
+    const random = mulberry32(42);
     const skew = 4000;
     const specs: TestEventSpec[] = [];
     let t = 1_700_000_000_000;
@@ -462,7 +452,7 @@ describe('alignEvents: speed', () => {
 
 /** 10 events per request over 4 domains with known skews (browser 0, api +4000, worker -1500, db +250). */
 function syntheticIncident(requests: number) {
-  const random = rng(7);
+  const random = mulberry32(7);
   const specs: TestEventSpec[][] = [[], [], [], []];
   let t = 1_700_000_000_000;
   for (let r = 0; r < requests; r++) {

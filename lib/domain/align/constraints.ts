@@ -40,6 +40,7 @@
  */
 import type { AnalysisEvent, AnalysisSource } from '../analysis/input';
 import { PairConstraints } from './best-offset';
+import { IntList } from '../int-list';
 
 /** Largest containers x contained product enumerated pair by pair for one key. */
 export const PAIR_CAP = 512;
@@ -55,19 +56,6 @@ export interface DomainConstraints {
   domainCount: number;
 }
 
-/** A growable Int32Array. */
-class IntList {
-  data = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
 
 /** Slack for floating-point noise when a contained interval is exactly as long as its container. */
 const EPSILON_MS = 1e-6;

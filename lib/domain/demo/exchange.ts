@@ -12,7 +12,7 @@
  */
 import type { LineLog } from './evidence-files';
 import { logfmt, iso } from './evidence-files';
-import type { Rng } from './prng';
+import type { Rng } from '../prng';
 
 export interface Span2 {
   start: number;

@@ -15,7 +15,7 @@
  * within a story the browser's HAR shares requests with the most domains.
  */
 import { Evidence, LineLog } from './evidence-files';
-import { Rng } from './prng';
+import { Rng } from '../prng';
 import { demoProfile, DEMO_TOLERANCE_MS } from './profile';
 import type { StoryGenerator } from './story-context';
 import { generateStory1 } from './story-1-default-role';

@@ -2,7 +2,7 @@
  * What every story generator gets and gives back.
  */
 import type { Evidence, LineLog } from './evidence-files';
-import type { Rng } from './prng';
+import type { Rng } from '../prng';
 import type { DemoLocator, ExpectedFinding, ExpectedKind, StoryExpectation } from './types';
 import { iso } from './evidence-files';
 

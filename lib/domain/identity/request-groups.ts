@@ -21,27 +21,12 @@
  */
 import type { EventIds } from '../event';
 import type { RequestGroups } from '../analysis/results';
+import { IntList } from '../int-list';
 
 export interface IdentifiedEvent {
   ids: Pick<EventIds, 'requestId' | 'correlationId' | 'traceId'>;
 }
 
-/** Growable Int32 buffer: union-find nodes are created as identifiers are first seen. */
-class IntBuffer {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(Math.max(16, capacity));
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
 
 function find(parent: Int32Array, x: number): number {
   while (parent[x] !== x) {
@@ -57,8 +42,9 @@ export function buildRequestGroups(events: ReadonlyArray<IdentifiedEvent>): Requ
   const n = events.length;
   const nodeOf = new Map<string, number>();
   const values: string[] = [];
-  const parentBuf = new IntBuffer(1024);
-  const sizeBuf = new IntBuffer(1024);
+  // Union-find nodes are created as identifiers are first seen.
+  const parentBuf = new IntList(1024);
+  const sizeBuf = new IntList(1024);
   // First node of each event, -1 when it has none.
   const firstNode = new Int32Array(n).fill(-1);
 

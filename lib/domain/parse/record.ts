@@ -31,6 +31,7 @@ import {
 } from './fields/ids';
 import { fromSyslogSeverity, normalizeLevel } from './fields/level';
 import { parseTimestampValue } from './fields/timestamp';
+import { isObject } from './json-values';
 
 type Role =
   | 'ts'
@@ -121,10 +122,6 @@ interface Slot {
   value: unknown;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 class Slots {
   readonly byRole = new Map<Role, Slot>();
   offer(role: Role, rank: number, key: string, value: unknown): void {
@@ -147,7 +144,7 @@ function collect(fields: Record<string, unknown>, slots: Slots): void {
     if (known && (known[0] === 'message' || (typeof value !== 'object' || value === null))) {
       slots.offer(known[0], known[1], key, value);
     }
-    if (isPlainObject(value) && NESTED_PREFIXES.has(lower)) {
+    if (isObject(value) && NESTED_PREFIXES.has(lower)) {
       for (const inner of Object.keys(value)) {
         const dotted = `${lower}.${inner.toLowerCase()}`;
         const alias = NESTED_ALIASES.get(dotted);
@@ -220,7 +217,7 @@ export function isCutOffJson(text: string): boolean {
  * start with `{` or `[` cost one character test.
  */
 function embeddedRecord(value: unknown, key: string | undefined, notes: RecordNotes | undefined): Record<string, unknown> | null {
-  if (isPlainObject(value)) return value;
+  if (isObject(value)) return value;
   if (typeof value !== 'string') return null;
   const start = skipSpace(value, 0);
   const first = value.charCodeAt(start);
@@ -230,7 +227,7 @@ function embeddedRecord(value: unknown, key: string | undefined, notes: RecordNo
   if (!looksLikeJson && (first !== 123 || s.charCodeAt(s.length - 1) !== 125)) return null;
   try {
     const parsed: unknown = JSON.parse(s);
-    return isPlainObject(parsed) ? parsed : null;
+    return isObject(parsed) ? parsed : null;
   } catch (error) {
     if (looksLikeJson && notes.brokenJson === undefined) {
       notes.brokenJson = {

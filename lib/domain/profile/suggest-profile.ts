@@ -19,6 +19,7 @@ import type { EventIds, EvidenceEvent } from '../event';
 import { pathAndQuery } from '../state/path-template';
 import { idValue, isStateCandidate, keyType, stateValue } from './field-roles';
 import { pathTemplateOf } from './path-template-of';
+import { isObject } from '../parse/json-values';
 
 export type SuggestionEvent = Pick<EvidenceEvent, 'name' | 'ids' | 'attributes' | 'unparsed'>;
 
@@ -118,10 +119,6 @@ interface EntityRef {
 interface ReadRecord {
   fields: Fields;
   entities: EntityRef[];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function addExample<T>(list: T[], value: T, max: number): void {

@@ -44,6 +44,7 @@ import {
   type PathTemplate,
 } from './path-template';
 import { idText, normalizeStateValue } from './values';
+import { isObject } from '../parse/json-values';
 
 function byTime(a: Observation, b: Observation): number {
   return a.at - b.at;
@@ -95,10 +96,6 @@ function compileRules(profile: AnalysisProfile | null): CompiledRule[] {
       scope: named([...rule.scope, ...per]),
     };
   });
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** One place in an event that states an entity: a HAR body element, or the record itself. */
@@ -194,7 +191,7 @@ class Extractor {
     if (text === null) return;
     const entity = this.entity('', raw, text);
     const state = found.get('state');
-    if (isPlainObject(state)) {
+    if (isObject(state)) {
       for (const field of Object.keys(state)) {
         const value = normalizeStateValue(state[field]);
         if (value !== undefined) this.emit(entity, field, value, EMPTY_SCOPE);
@@ -217,7 +214,7 @@ class Extractor {
     if (found.has('entity')) this.defaultRule(event.attributes, found);
     if (this.rules.length === 0) return;
     const stateObject = found.get('state');
-    if (isPlainObject(stateObject)) this.finder.scan(stateObject, inState);
+    if (isObject(stateObject)) this.finder.scan(stateObject, inState);
 
     let segments: string[] | null = null;
     let query: Map<string, string> | null = null;
@@ -269,7 +266,7 @@ class Extractor {
     if (typeof body !== 'object' || body === null) return;
     // Default rule on the body: an object, or each object of a list.
     for (const item of Array.isArray(body) ? body : [body]) {
-      if (!isPlainObject(item)) continue;
+      if (!isObject(item)) continue;
       const found = new Map<string, unknown>();
       this.finder.scan(item, found);
       if (found.has('entity')) this.defaultRule(item, found);
@@ -279,7 +276,7 @@ class Extractor {
     const segments = path !== null ? splitPath(path) : [];
     const query = queryParams(typeof event.attributes.query === 'string' ? event.attributes.query : null);
     const top = new Map<string, unknown>();
-    if (isPlainObject(body)) this.finder.scan(body, top);
+    if (isObject(body)) this.finder.scan(body, top);
     for (const rule of this.rules) {
       for (const record of this.harRecords(rule, body, segments, query)) {
         const fields = record.fields;
@@ -337,7 +334,7 @@ class Extractor {
           for (const item of value) if (typeof item === 'object' && item !== null) visit(item, depth + 1);
           return;
         }
-        if (!isPlainObject(value)) return;
+        if (!isObject(value)) return;
         const fields = new Map<string, unknown>();
         this.finder.scan(value, fields);
         let id: string | null = null;
@@ -357,7 +354,7 @@ class Extractor {
       };
       visit(body, 0);
     }
-    if (records.length > 0 || pathId === null || !isPlainObject(body)) return records;
+    if (records.length > 0 || pathId === null || !isObject(body)) return records;
     let holder: Record<string, unknown> = body;
     for (let depth = 0; depth < MAX_BODY_DEPTH; depth++) {
       const fields = new Map<string, unknown>();
@@ -366,7 +363,7 @@ class Extractor {
         records.push({ id: pathId, fields: withStateObject(this.finder, fields), params });
         break;
       }
-      const children = Object.values(holder).filter(isPlainObject);
+      const children = Object.values(holder).filter(isObject);
       if (children.length !== 1) break;
       holder = children[0] as Record<string, unknown>;
     }
@@ -377,7 +374,7 @@ class Extractor {
 /** A body object's fields, its `state` object's fields winning. */
 function withStateObject(finder: FieldFinder, fields: Map<string, unknown>): Map<string, unknown> {
   const state = fields.get('state');
-  if (!isPlainObject(state)) return fields;
+  if (!isObject(state)) return fields;
   const merged = new Map<string, unknown>();
   finder.scan(state, merged);
   for (const [k, v] of fields) if (!merged.has(k)) merged.set(k, v);

@@ -6,12 +6,9 @@
  * number of keys, whatever the number of profile fields. Lower-cased key spellings are cached:
  * records of one source repeat the same keys.
  */
+import { isObject } from '../parse/json-values';
 
 const LOWER_CACHE_LIMIT = 50_000;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export class FieldFinder {
   /** Lower-cased names looked for. */
@@ -59,7 +56,7 @@ export class FieldFinder {
       const value = record[key];
       const lower = this.lower(key);
       if (this.names.has(lower) && !out.has(lower)) out.set(lower, value);
-      if (this.dotted.size > 0 && isPlainObject(value)) {
+      if (this.dotted.size > 0 && isObject(value)) {
         const paths = this.dotted.get(lower);
         if (paths) for (const path of paths) nested.push([path, value]);
       }
@@ -74,7 +71,7 @@ export class FieldFinder {
 
   private walk(value: unknown, path: string[], at: number): unknown {
     if (at === path.length) return value;
-    if (!isPlainObject(value)) return undefined;
+    if (!isObject(value)) return undefined;
     const want = path[at] as string;
     const rest = path.slice(at).join('.');
     for (const key in value) {

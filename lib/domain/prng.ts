@@ -1,6 +1,6 @@
 /**
- * A small deterministic PRNG for the demo generator: mulberry32, so the same seed always gives
- * the same evidence, byte for byte, on every machine (no Math.random, no clock).
+ * A small deterministic PRNG (mulberry32) for the demo generator, benchmarks and tests: the same
+ * seed gives the same numbers, byte for byte, on every machine (no Math.random, no clock).
  */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
