@@ -1,6 +1,7 @@
 /**
  * Journey: first run. The on-call engineer opens the demo incident from the home page, reads the
- * first divergence at the top of the incident, jumps to the event that triggered it, then tunes
+ * first divergence at the top of the incident, jumps to the event that triggered it, filters the
+ * findings by kind, then tunes
  * the analysis profile: invalid JSON and an invalid profile are pointed out inline with their
  * line/column or path, a suggestion edits the text, and saving re-analyzes the incident.
  *
@@ -9,10 +10,11 @@
  * or locators). The test puts the generator's profile back first and last, so a rerun against
  * the same database starts from the demo as shipped.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEFAULT_DEMO_SEED, generateDemo } from '../lib/domain/demo';
+import { expect, test } from '@playwright/test';
+import { describeLocator } from '../lib/domain/event';
+import { demo, locatorText, openDemo, restoreDemoProfile } from './demo';
+import { openView } from './views';
 
-const demo = generateDemo({ seed: DEFAULT_DEMO_SEED });
 const expected = demo.expectations.firstDivergence;
 const KIND_LABELS: Record<string, string> = {
   conflict: 'conflict',
@@ -20,24 +22,6 @@ const KIND_LABELS: Record<string, string> = {
   invariant: 'invariant',
   duplicate_effect: 'duplicate effect',
 };
-
-function locatorText(locator: typeof expected.event.locator): string {
-  if ('line' in locator) return `line ${locator.line}`;
-  if ('index' in locator) return `#${locator.index}`;
-  return `span ${locator.spanId}`;
-}
-
-async function restoreDemoProfile(request: APIRequestContext, incidentId: string) {
-  const response = await request.put(`/api/incidents/${incidentId}/profile`, { data: demo.profile });
-  expect(response.ok()).toBe(true);
-}
-
-async function openDemo(page: Page): Promise<string> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Open the demo incident' }).click();
-  await expect(page).toHaveURL(/\/incidents\/[0-9A-Za-z]+$/, { timeout: 60_000 });
-  return new URL(page.url()).pathname.split('/').pop() ?? '';
-}
 
 test('the demo incident: first divergence, its event, and the profile editor', async ({ page, request }) => {
   const incidentId = await openDemo(page);
@@ -53,24 +37,24 @@ test('the demo incident: first divergence, its event, and the profile editor', a
     await expect(divergence.getByRole('time')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC$/);
     const trigger = `${expected.event.source} ${locatorText(expected.event.locator)}`;
     await expect(divergence).toContainText(`Triggered by ${trigger}`);
+    // "Go to first divergence": the timeline at the trigger, its detail open beside it.
+    await divergence.getByRole('button', { name: /^Go to first divergence/ }).click();
+    await expect(page).toHaveURL(/view=timeline/);
+    await expect(page).toHaveURL(/[?&]event=\d+/);
+    const detail = page.getByRole('complementary', { name: /^Event #\d+/ });
+    await expect(detail).toContainText(expected.event.source);
+    await expect(detail).toContainText(describeLocator(expected.event.locator));
+
     // Each source says how its clock was aligned.
+    await openView(page, 'Sources');
     const sources = page.getByRole('table', { name: 'Sources' });
     await expect(sources.getByRole('row', { name: expected.event.source }).getByText(/^(aligned · \d+|unaligned)$/)).toBeVisible();
 
-    // "Show event": the table narrows to the finding's request or source and selects the trigger.
-    await divergence.getByRole('button', { name: 'Show event' }).click();
-    const grid = page.getByRole('grid', { name: 'Events' });
-    const selected = grid.getByRole('row', { selected: true });
-    await expect(selected).toHaveCount(1);
-    await expect(selected).toContainText(expected.event.source);
-    await expect(grid).toBeFocused();
-    const detail = page.getByRole('region', { name: 'Event detail' });
-    await expect(detail.getByLabel('Locator')).toHaveText(`${expected.event.source}, ${locatorText(expected.event.locator)}`);
-
-    // The findings list, filtered by kind from the keyboard-reachable chips.
-    await page.getByText(/^All findings \(\d+\)$/).click();
-    const findings = page.getByRole('table', { name: 'Findings' });
+    // The findings view, filtered by kind from the keyboard-reachable chips (kept in the URL).
+    await openView(page, 'Findings');
+    const findings = page.getByRole('table', { name: 'Findings in time order' });
     await page.getByRole('group', { name: 'Filter findings by kind' }).getByRole('button', { name: /^conflict \d+$/ }).click();
+    await expect(page).toHaveURL(/kind=conflict/);
     await expect(findings.getByRole('row').filter({ hasText: 'invariant' })).toHaveCount(0);
     await expect(findings.getByRole('row').filter({ hasText: 'conflict' }).first()).toBeVisible();
 
@@ -120,6 +104,7 @@ test('a clock offset overridden from the sources table, then back to the estimat
   await page.reload();
 
   try {
+    await openView(page, 'Sources');
     const sources = page.getByRole('table', { name: 'Sources' });
     const row = sources.getByRole('row', { name: 'reporting.log' });
     // The clock offset column (Name, Format, Status, Events, Unparsed, Time range, Services, Clock).

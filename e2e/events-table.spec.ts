@@ -3,6 +3,7 @@
  * far the user scrolls) and loads further pages with the cursor as the user reaches the end.
  */
 import { expect, test } from '@playwright/test';
+import { openView } from './views';
 
 const LINES = 5_000;
 /** The performance guide's ceiling for mounted table rows. */
@@ -29,6 +30,7 @@ test('a large source scrolls to its end with a bounded number of rows', async ({
   await page.getByLabel('Evidence files').setInputFiles({ name: 'big.jsonl', mimeType: 'application/x-ndjson', buffer: bigJsonLines() });
   await expect(page.getByRole('list', { name: 'Uploads' }).getByRole('listitem', { name: 'big.jsonl' })).toContainText('Done: 5,000 events');
 
+  await openView(page, 'Events');
   const grid = page.getByRole('grid', { name: 'Events' });
   const rows = grid.getByRole('row');
   const footer = page.getByRole('status').filter({ hasText: 'events loaded' });

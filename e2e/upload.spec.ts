@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { corpusPath } from '../lib/test-support/corpus';
+import { openView } from './views';
 
 /** The three withreq.log lines share this req_id. */
 const REQUEST_ID = 'cce79d15-ffc2-487c-a4e4-e940bdaac31e';
@@ -51,6 +52,7 @@ test('upload evidence and investigate its events', async ({ page }) => {
 
   // Empty incident: the page says where evidence goes.
   await expect(page.getByText('No sources yet')).toBeVisible();
+  await openView(page, 'Events');
   await expect(page.getByText('No evidence yet')).toBeVisible();
 
   // Two files through the picker, in one go.
@@ -83,6 +85,7 @@ test('upload evidence and investigate its events', async ({ page }) => {
   await page.unroute('**/api/incidents/*/sources');
 
   // Source summaries, one row each: detected format, counts, the unparsed count highlighted, a download link.
+  await openView(page, 'Sources');
   const sources = page.getByRole('table', { name: 'Sources' });
   const sourceRow = (name: string) => sources.getByRole('row', { name, exact: true });
   const allLog = sourceRow('all.log');
@@ -124,7 +127,8 @@ test('upload evidence and investigate its events', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(sources.locator('dt:text-is("Error") + dd')).toHaveText(saysEmpty);
   await emptyLogToggle.click();
-  await page.getByRole('button', { name: /^Source/ }).click();
+  await openView(page, 'Events');
+  await page.getByRole('button', { name: /^Source\s*:/ }).click();
   const sourceFilter = page.getByRole('group', { name: 'Source' });
   for (const offered of ['all.log', 'withreq.log', 'chrome.har']) {
     await expect(sourceFilter.getByRole('checkbox', { name: offered })).toBeVisible();

@@ -2,14 +2,14 @@
 
 import './analysis.css';
 import type { ReactNode } from 'react';
-import { FINDING_KINDS, SIGNAL_KINDS, type Finding, type Report } from '../api/report-schemas';
+import { FINDING_KINDS, SIGNAL_KINDS, type Report } from '../api/report-schemas';
 import { ErrorState } from '../ui/ErrorState';
 import { countOf } from '../ui/format';
 import { IndeterminateProgress } from '../ui/IndeterminateProgress';
 import { StateMessage } from '../ui/StateMessage';
 import { useElapsedSeconds } from '../ui/useElapsedSeconds';
 import { countKinds, FINDING_KIND_LABELS, SIGNAL_KIND_LABELS } from './finding-format';
-import { FindingsList } from './FindingsList';
+import { ClockSummary } from './ClockSummary';
 import { FirstDivergence } from './FirstDivergence';
 import type { ReportStatus } from './useReport';
 
@@ -20,21 +20,41 @@ interface AnalysisOverviewProps {
   tookMs: number | null;
   onRetry: () => void;
   hasSources: boolean;
-  onShowEvent: (finding: Finding) => void;
+  onGoToFirst: (() => void) | null;
+  onOpenFirstEntity: (() => void) | null;
+  /** A kind's count was clicked: the findings view, filtered to it. */
+  onShowKind: (kind: string) => void;
+  onShowSources: () => void;
   /** Controls at the end of the heading row (the profile panel's toggle). */
   actions?: ReactNode;
 }
 
-function Counts({ report }: { report: Report }) {
-  const findings = countKinds(report.findings, FINDING_KINDS);
-  const signals = countKinds(report.signals, SIGNAL_KINDS);
+function KindCounts<K extends string>({ counts, labels, onShowKind }: { counts: Array<[K, number]>; labels: Record<K, string>; onShowKind: (kind: string) => void }) {
+  if (counts.length === 0) return null;
+  return (
+    <>
+      {': '}
+      {counts.map(([kind, n], i) => (
+        <span key={kind}>
+          {i > 0 ? ', ' : null}
+          <button type="button" className="button button--link" onClick={() => onShowKind(kind)}>
+            {n} {labels[kind]}
+          </button>
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Counts by kind, each a link to the findings view filtered to that kind. */
+function Counts({ report, onShowKind }: { report: Report; onShowKind: (kind: string) => void }) {
   return (
     <p className="section-head__meta analysis__counts">
       <strong>{countOf(report.findings.length, 'finding')}</strong>
-      {findings.length > 0 ? `: ${findings.map(([k, n]) => `${n} ${FINDING_KIND_LABELS[k]}`).join(', ')}` : null}
+      <KindCounts counts={countKinds(report.findings, FINDING_KINDS)} labels={FINDING_KIND_LABELS} onShowKind={onShowKind} />
       {' · '}
       <strong>{countOf(report.signals.length, 'signal')}</strong>
-      {signals.length > 0 ? `: ${signals.map(([k, n]) => `${n} ${SIGNAL_KIND_LABELS[k]}`).join(', ')}` : null}
+      <KindCounts counts={countKinds(report.signals, SIGNAL_KINDS)} labels={SIGNAL_KIND_LABELS} onShowKind={onShowKind} />
     </p>
   );
 }
@@ -46,7 +66,7 @@ function Counts({ report }: { report: Report }) {
  * below never jumps while an analysis takes its seconds.
  */
 export function AnalysisOverview(props: AnalysisOverviewProps) {
-  const { report, status, error, tookMs, onRetry, hasSources, onShowEvent } = props;
+  const { report, status, error, tookMs, onRetry, hasSources } = props;
   const loading = status === 'loading';
   const elapsed = useElapsedSeconds(loading);
 
@@ -56,7 +76,7 @@ export function AnalysisOverview(props: AnalysisOverviewProps) {
   } else if (!report) {
     body = <ErrorState title="Could not analyze this incident" message={error ?? 'Unknown error'} onRetry={onRetry} />;
   } else if (report.firstDivergence) {
-    body = <FirstDivergence finding={report.firstDivergence} onShowEvent={onShowEvent} />;
+    body = <FirstDivergence finding={report.firstDivergence} onGoTo={props.onGoToFirst} onOpenEntity={report.firstDivergence.entity ? props.onOpenFirstEntity : null} />;
   } else if (!hasSources) {
     body = <StateMessage title="Nothing to analyze yet">Add evidence below: the first divergence appears here.</StateMessage>;
   } else {
@@ -71,7 +91,7 @@ export function AnalysisOverview(props: AnalysisOverviewProps) {
     <section className="analysis" aria-labelledby="analysis-heading" aria-busy={loading}>
       <div className="section-head">
         <h2 id="analysis-heading">Analysis</h2>
-        {report ? <Counts report={report} /> : null}
+        {report ? <Counts report={report} onShowKind={props.onShowKind} /> : null}
         <p className="section-head__meta analysis__status" role="status">
           {loading && report ? `Re-analyzing… ${elapsed} s` : null}
           {status === 'ready' && tookMs !== null ? `analyzed in ${(tookMs / 1000).toFixed(1)} s` : null}
@@ -94,7 +114,7 @@ export function AnalysisOverview(props: AnalysisOverviewProps) {
         ) : null}
         {body}
       </div>
-      {report && report.findings.length > 0 ? <FindingsList findings={report.findings} onShowEvent={onShowEvent} /> : null}
+      {report ? <ClockSummary report={report} onShowSources={props.onShowSources} /> : null}
     </section>
   );
 }

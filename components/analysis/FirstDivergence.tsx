@@ -4,7 +4,10 @@ import { FindingKindBadge } from './FindingKindBadge';
 
 interface FirstDivergenceProps {
   finding: Finding;
-  onShowEvent: (finding: Finding) => void;
+  /** Opens the timeline at the trigger, selected; null while the investigation loads. */
+  onGoTo: (() => void) | null;
+  /** Opens the entity's witness table at the divergence; null when it concerns no entity. */
+  onOpenEntity: (() => void) | null;
 }
 
 /**
@@ -12,7 +15,7 @@ interface FirstDivergenceProps {
  * to right: what kind, when (UTC, to the millisecond), about what, then the sentence itself and
  * the witnesses that back it, with the way to the record that triggered it.
  */
-export function FirstDivergence({ finding, onShowEvent }: FirstDivergenceProps) {
+export function FirstDivergence({ finding, onGoTo, onOpenEntity }: FirstDivergenceProps) {
   const subject = finding.entity ? `${finding.entity}${finding.field ? ` · ${finding.field}` : ''}` : null;
   return (
     <article className="divergence" aria-labelledby="first-divergence-heading">
@@ -25,9 +28,16 @@ export function FirstDivergence({ finding, onShowEvent }: FirstDivergenceProps) 
           {formatAtUtc(finding.at)}
         </time>
         {subject ? <span className="divergence__entity mono">{subject}</span> : null}
-        <button type="button" className="button button--primary button--small divergence__show" onClick={() => onShowEvent(finding)}>
-          Show event
-        </button>
+        <span className="divergence__actions">
+          <button type="button" className="button button--primary button--small" disabled={!onGoTo} onClick={() => onGoTo?.()} aria-keyshortcuts="g f">
+            Go to first divergence <kbd>g f</kbd>
+          </button>
+          {onOpenEntity ? (
+            <button type="button" className="button button--small" onClick={onOpenEntity}>
+              Open {finding.entity}
+            </button>
+          ) : null}
+        </span>
       </div>
       <p className="divergence__summary">{finding.summary}</p>
       <p className="divergence__witnesses">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countKinds, describeRef, formatAtUtc, formatOffsetMs, formatOffsetRange, isEventAt } from './finding-format';
+import { countKinds, describeRef, formatAtUtc, formatOffsetMs, formatOffsetRange } from './finding-format';
 
 describe('finding format', () => {
   it('shows times in UTC with milliseconds', () => {
@@ -11,13 +11,6 @@ describe('finding format', () => {
     expect(describeRef({ source: 'a.log', line: 49 })).toBe('a.log line 49');
     expect(describeRef({ source: 'b.har', index: 3 })).toBe('b.har #3');
     expect(describeRef({ source: 'c.json', spanId: 'ab12' })).toBe('c.json span ab12');
-  });
-
-  it('matches an event row only on the same source and the same kind of locator', () => {
-    expect(isEventAt({ source: 'a.log', line: 49 }, { source: 'a.log', locator: { line: 49 } })).toBe(true);
-    expect(isEventAt({ source: 'a.log', line: 49 }, { source: 'b.log', locator: { line: 49 } })).toBe(false);
-    expect(isEventAt({ source: 'a.log', line: 49 }, { source: 'a.log', locator: { index: 49 } })).toBe(false);
-    expect(isEventAt({ source: 'c', spanId: 'x' }, { source: 'c', locator: { spanId: 'x' } })).toBe(true);
   });
 
   it('counts kinds in the given order and leaves out zeros', () => {

@@ -51,17 +51,6 @@ export function refKey(ref: EventRef): string {
   return `${ref.source}\u0000span\u0000${ref.spanId}`;
 }
 
-type RowLocator = { line: number } | { index: number } | { spanId: string };
-
-/** Whether an events-table row (source name + locator) is the event `ref` names. */
-export function isEventAt(ref: EventRef, row: { source: string; locator: RowLocator }): boolean {
-  if (row.source !== ref.source) return false;
-  const loc = row.locator;
-  if ('line' in ref) return 'line' in loc && loc.line === ref.line;
-  if ('index' in ref) return 'index' in loc && loc.index === ref.index;
-  return 'spanId' in loc && loc.spanId === ref.spanId;
-}
-
 /** Counts per kind, in the order of `kinds`, leaving out kinds with none. */
 export function countKinds<K extends string>(items: readonly { kind: K }[], kinds: readonly K[]): Array<[K, number]> {
   const counts = new Map<K, number>();

@@ -15,5 +15,10 @@ export const apiUrls = {
   report: (incidentId: string) => `/api/incidents/${enc(incidentId)}/report`,
   profile: (incidentId: string) => `/api/incidents/${enc(incidentId)}/profile`,
   profileSuggestions: (incidentId: string) => `/api/incidents/${enc(incidentId)}/profile/suggestions`,
+  investigation: (incidentId: string) => `/api/incidents/${enc(incidentId)}/investigation`,
+  /** One request group (spec section 3); `key` is any of its identifiers. */
+  requestView: (incidentId: string, key: string) => `/api/incidents/${enc(incidentId)}/requests/${enc(key)}`,
+  /** One entity's witness table; `entity` is `type:id` (the colon is encoded, the route decodes it). */
+  entityView: (incidentId: string, entity: string) => `/api/incidents/${enc(incidentId)}/entities/${enc(entity)}`,
   demo: () => '/api/demo',
 };

@@ -10,19 +10,18 @@ import { hasActiveFilters, NO_FILTERS } from './event-filters';
 import { EventDetail } from './EventDetail';
 import { EventFiltersBar } from './EventFiltersBar';
 import { EventsTable } from './EventsTable';
-import { describeRef } from '../analysis/finding-format';
 import { useEventFilters } from './useEventFilters';
-import { useEventFocus, type EventFocusRequest } from './useEventFocus';
 import { useEventPages } from './useEventPages';
 import { useFacets } from './useFacets';
+import { STEP_EVENT, type StepDetail } from '../investigate/useInvestigationKeys';
+import { useInvestigationUrl } from '../investigate/useInvestigationUrl';
+import { TimeModeToggle } from '../investigate/TimeModeToggle';
 
 interface EventsPanelProps {
   incidentId: string;
   sources: readonly Source[];
   /** Changes when a source's status changes: the events are fetched again from the first page. */
   refreshKey: string;
-  /** An event to show and select (a finding's trigger), with the filters that contain it. */
-  focus?: EventFocusRequest | null;
 }
 
 function statusText(count: number, hasMore: boolean, status: string, loading: boolean): string {
@@ -43,8 +42,10 @@ function isTyping(target: EventTarget | null): boolean {
  * (and the selected event's detail) filling what is left of the window. Each part keeps its box
  * whatever the loading state, so nothing moves when the rows arrive.
  */
-export function EventsPanel({ incidentId, sources, refreshKey, focus = null }: EventsPanelProps) {
+export function EventsPanel({ incidentId, sources, refreshKey }: EventsPanelProps) {
   const { filters, update } = useEventFilters();
+  const { state: view, navigate } = useInvestigationUrl();
+  const timeMode = view.time;
   const pages = useEventPages(incidentId, filters, refreshKey);
   const fallbackFacets = useMemo(
     () => ({ services: Array.from(new Set(sources.flatMap((s) => s.services))).sort(), levels: [] }),
@@ -56,16 +57,6 @@ export function EventsPanel({ incidentId, sources, refreshKey, focus = null }: E
   const [detailOpen, setDetailOpen] = useState(false);
 
   const { events } = pages;
-  const focusState = useEventFocus(focus, filters, pages, update);
-  const [appliedFocus, setAppliedFocus] = useState<number | null>(null);
-  // Adjusting state while rendering (React's pattern for "derived from props, then owned"): the
-  // found event becomes the selection once, and from then on the user moves it as usual.
-  if (focusState.kind === 'found' && focus && appliedFocus !== focus.nonce) {
-    setAppliedFocus(focus.nonce);
-    setSelectedId(focusState.event.id);
-    setDetailOpen(true);
-  }
-  const focusPending = focus !== null && appliedFocus !== focus.nonce;
   const selectedIndex = useMemo(() => {
     if (selectedId === null) return null;
     const index = events.findIndex((e) => e.id === selectedId);
@@ -84,6 +75,18 @@ export function EventsPanel({ incidentId, sources, refreshKey, focus = null }: E
     [events, selectedId],
   );
 
+  // `/` focuses this view's search; Esc closes the detail (and says so, so the page's own Esc,
+  // which goes back, leaves it alone); `j`/`k` from anywhere on the page move the selection.
+  const detailOpenRef = useRef(detailOpen);
+  const stepRef = useRef<(dir: 1 | -1) => void>(() => undefined);
+  useEffect(() => {
+    detailOpenRef.current = detailOpen;
+    stepRef.current = (dir) => {
+      if (events.length === 0) return;
+      const from = selectedIndex ?? (dir > 0 ? -1 : events.length);
+      select(Math.max(0, Math.min(events.length - 1, from + dir)));
+    };
+  });
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -91,12 +94,18 @@ export function EventsPanel({ incidentId, sources, refreshKey, focus = null }: E
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
-      } else if (event.key === 'Escape' && !isTyping(event.target)) {
+      } else if (event.key === 'Escape' && !isTyping(event.target) && detailOpenRef.current) {
+        event.preventDefault();
         setDetailOpen(false);
       }
     }
+    const onStep = (event: Event) => stepRef.current((event as CustomEvent<StepDetail>).detail.dir);
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    window.addEventListener(STEP_EVENT, onStep);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      window.removeEventListener(STEP_EVENT, onStep);
+    };
   }, []);
 
   const filtered = hasActiveFilters(filters);
@@ -146,7 +155,7 @@ export function EventsPanel({ incidentId, sources, refreshKey, focus = null }: E
           onActivate={activate}
           onToggleDetail={() => setDetailOpen((open) => !open && selected !== null)}
           onCloseDetail={() => setDetailOpen(false)}
-          focusKey={appliedFocus}
+          timeMode={timeMode}
         />
         {showDetail && selected ? (
           <EventDetail
@@ -166,13 +175,6 @@ export function EventsPanel({ incidentId, sources, refreshKey, focus = null }: E
         <h2 id="events-heading">Events</h2>
         <p className="section-head__meta" role="status">
           {statusText(events.length, pages.nextCursor !== null, pages.status, loading)}
-          {focusPending && focusState.kind === 'searching' ? ' — finding the event…' : null}
-          {focusPending && focusState.kind === 'missing' && focus ? (
-            <span className="section-head__warn">
-              {' '}
-              — {describeRef(focus.ref)} is not among the loaded events of this view
-            </span>
-          ) : null}
           {pages.status === 'error' && events.length > 0 ? (
             <>
               {' '}
@@ -183,6 +185,7 @@ export function EventsPanel({ incidentId, sources, refreshKey, focus = null }: E
             </>
           ) : null}
         </p>
+        <TimeModeToggle value={timeMode} onChange={(time) => navigate({ time })} />
         <p className="kbd-help">
           <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> opens the detail,{' '}
           <kbd>Esc</kbd> closes it, <kbd>/</kbd> searches.

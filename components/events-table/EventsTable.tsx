@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { EventRow } from '../api/api-schemas';
 import { eventColumns } from './event-columns';
+import type { TimeModeDto } from '@/lib/schemas/investigation';
 
 /** Fixed row height (px), mirrored by --row-height in globals.css: rows are positioned, never measured. */
 export const ROW_HEIGHT = 30;
@@ -24,8 +25,7 @@ interface EventsTableProps {
   onActivate: (index: number) => void;
   onToggleDetail: () => void;
   onCloseDetail: () => void;
-  /** Changes when an event was selected from outside (a finding's "Show event"): the grid takes the keyboard focus. */
-  focusKey?: number | null;
+  timeMode: TimeModeDto;
 }
 
 export function rowDomId(event: EventRow): string {
@@ -38,7 +38,7 @@ export function rowDomId(event: EventRow): string {
  * aria-selected, aria-activedescendant) keep it usable with a screen reader and role locators.
  */
 export function EventsTable(props: EventsTableProps) {
-  const { events, hasMore, loadingMore, onLoadMore, selectedIndex, detailOpen, focusKey = null } = props;
+  const { events, hasMore, loadingMore, onLoadMore, selectedIndex, detailOpen } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
 
   // The React Compiler is not enabled in this app, and this component reads the table instance
@@ -46,7 +46,7 @@ export function EventsTable(props: EventsTableProps) {
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: events,
-    columns: eventColumns,
+    columns: eventColumns[props.timeMode],
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => String(row.id),
   });
@@ -71,22 +71,6 @@ export function EventsTable(props: EventsTableProps) {
     if (selectedIndex !== null) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
-  // The selection came from elsewhere on the page: once the virtualizer has rendered the row
-  // (two frames: its scroll, then its render), bring the row into the window too, since the
-  // grid may extend below the fold, and give the grid the keyboard.
-  const selectedDomId = selectedIndex === null ? null : (rows[selectedIndex] ? rowDomId(rows[selectedIndex].original) : null);
-  useEffect(() => {
-    if (focusKey === null) return;
-    scrollRef.current?.focus({ preventScroll: true });
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => {
-        if (selectedDomId) document.getElementById(selectedDomId)?.scrollIntoView({ block: 'nearest' });
-      });
-    });
-    return () => cancelAnimationFrame(frame);
-    // Only a new focus request scrolls; the user's own moves are handled by scrollToIndex.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusKey]);
 
   function move(delta: number) {
     if (rows.length === 0) return;

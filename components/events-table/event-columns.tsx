@@ -14,12 +14,30 @@ export function primaryId(event: EventRow): string | null {
   return event.ids.requestId ?? event.ids.correlationId ?? event.ids.traceId ?? null;
 }
 
-export const eventColumns = [
-  column.accessor('ts', {
+/**
+ * The time column in either mode. Aligned shows `at` (the host's time minus its clock offset)
+ * where the analysis has placed the event; an event it has not (the analysis is still running)
+ * shows its raw time, marked, so a shifted and an unshifted time never look alike.
+ */
+const timeColumns = {
+  raw: column.accessor('ts', {
     id: 'time',
-    header: 'Time (UTC)',
+    header: 'Time (UTC, raw)',
     cell: (info) => <span className="mono">{formatTimestamp(info.getValue())}</span>,
   }),
+  aligned: column.accessor((e) => e.at ?? e.ts, {
+    id: 'time',
+    header: 'Time (UTC, aligned)',
+    cell: (info) => (
+      <span className="mono" title={info.row.original.at === null ? 'raw time: not aligned yet' : undefined}>
+        {formatTimestamp(info.getValue())}
+        {info.row.original.at === null && info.row.original.ts !== null ? <span className="muted"> raw</span> : null}
+      </span>
+    ),
+  }),
+};
+
+const otherColumns = [
   column.accessor((e) => e.source ?? e.sourceId, { id: 'source', header: 'Source' }),
   column.accessor('service', { header: 'Service', cell: (info) => info.getValue() ?? '' }),
   column.accessor('level', {
@@ -45,3 +63,9 @@ export const eventColumns = [
     cell: (info) => <span className="mono">{info.getValue() ?? ''}</span>,
   }),
 ];
+
+export const eventColumns = {
+  raw: [timeColumns.raw, ...otherColumns],
+  aligned: [timeColumns.aligned, ...otherColumns],
+};
+

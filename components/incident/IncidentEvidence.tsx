@@ -4,11 +4,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AnalysisOverview } from '../analysis/AnalysisOverview';
 import { useReport } from '../analysis/useReport';
 import type { Source } from '../api/api-schemas';
-import type { Finding, ReportDomain } from '../api/report-schemas';
-import { NO_FILTERS, type EventFilters } from '../events-table/event-filters';
-import { EventsPanel } from '../events-table/EventsPanel';
-import type { EventFocusRequest } from '../events-table/useEventFocus';
-import { updateFilterUrl } from '../events-table/useEventFilters';
+import type { ReportDomain } from '../api/report-schemas';
+import { showFindingInTimeline } from '../investigate/FindingsPanel';
+import { parseInvestigationState } from '../investigate/investigation-url';
+import { InvestigationViews } from '../investigate/InvestigationViews';
+import { useInvestigation } from '../investigate/useInvestigation';
+import { navigateInvestigation } from '../investigate/useInvestigationUrl';
 import { saveClockOverride, type ClockRef } from '../sources/clock-override';
 import { SourcesSummary } from '../sources/SourcesSummary';
 import { SourceTable } from '../sources/SourceTable';
@@ -29,12 +30,12 @@ interface IncidentEvidenceProps {
 
 /**
  * An incident's analysis and evidence, in the order an on-call engineer needs them: the first
- * divergence (the headline), add files (a slim bar once there is evidence), the sources (one row
- * each with its clock offset, polled while anything is uploading or parsing), then the events,
- * which take the rest of the window; the profile editor opens beside them. Uploads, sources,
- * the report and the events meet here because each needs the others: uploads want the current
- * source ids and a refresh when they finish; the report is recomputed when a source changes
- * status or the profile is saved; a finding's "Show event" drives the events table.
+ * divergence (the headline, with the way to it), add files (a slim bar once there is evidence),
+ * then the investigation's views (timeline, findings, request, entity, events, sources), which
+ * take the rest of the window; the profile editor opens beside them. Uploads, sources, the
+ * report and the investigation meet here because each needs the others: uploads want the current
+ * source ids and a refresh when they finish; the report and the investigation are recomputed
+ * when a source changes status or the profile is saved.
  */
 export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenceProps) {
   const sourcesRef = useRef<readonly Source[]>(initialSources);
@@ -75,27 +76,39 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
     [incidentId, onProfileSaved],
   );
 
-  const [focus, setFocus] = useState<EventFocusRequest | null>(null);
-  // "Show event": the request's events when the finding names a request (the story around the
-  // trigger, across sources), else the trigger's source; the table then finds the row by its
-  // source and locator and selects it. The source alone is the fallback, since a record may not
-  // carry the identifier that names its request group in the report.
-  const showEvent = useCallback(
-    (finding: Finding) => {
-      const source = sources.find((s) => s.name === finding.event.source);
-      const bySource: EventFilters | null = source ? { ...NO_FILTERS, sources: [source.id] } : null;
-      const primary: EventFilters | null = finding.request ? { ...NO_FILTERS, request: finding.request } : bySource;
-      if (!primary) return;
-      updateFilterUrl(primary);
-      setFocus((previous) => ({
-        ref: finding.event,
-        filters: primary,
-        fallback: finding.request ? bySource : null,
-        nonce: (previous?.nonce ?? 0) + 1,
-      }));
-      document.getElementById('events-heading')?.scrollIntoView({ block: 'nearest' });
-    },
-    [sources],
+  const { investigation, status, error: investigationError, retry } = useInvestigation(incidentId, `${refreshKey}|profile:${profileVersion}`);
+  const first = investigation?.firstDivergence != null ? (investigation.findings[investigation.firstDivergence] ?? null) : null;
+  const goToFirst = useMemo(() => {
+    if (!investigation || !first) return null;
+    return () => showFindingInTimeline(first, investigation, parseInvestigationState(new URLSearchParams(window.location.search)).time, navigateInvestigation);
+  }, [investigation, first]);
+  const openFirstEntity = useMemo(() => {
+    if (!first?.entity) return null;
+    return () => navigateInvestigation({ view: 'entity', entity: first.entity, field: first.field, event: first.eventId });
+  }, [first]);
+  const showKind = useCallback((kind: string) => navigateInvestigation({ view: 'findings', kinds: [kind] }), []);
+  const showSources = useCallback(() => navigateInvestigation({ view: 'sources' }), []);
+
+  const sourcesView = (
+    <section aria-labelledby="sources-heading" className="sources-section">
+      <div className="section-head">
+        <h2 id="sources-heading">Sources</h2>
+        {hasSources ? <SourcesSummary sources={sources} /> : null}
+      </div>
+      {hasSources ? (
+        <SourceTable sources={sources} clocks={clocks} offsets={offsets} onSaveOffset={saveOffset} />
+      ) : (
+        <p className="muted sources-empty">No sources yet: each file you add gets a row here.</p>
+      )}
+      {error ? (
+        <p className="error-text" role="alert">
+          Refreshing the sources failed: {error}{' '}
+          <button type="button" className="button button--link" onClick={refresh}>
+            Retry
+          </button>
+        </p>
+      ) : null}
+    </section>
   );
 
   return (
@@ -107,7 +120,10 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
         tookMs={analysis.tookMs}
         onRetry={analysis.retry}
         hasSources={hasSources}
-        onShowEvent={showEvent}
+        onGoToFirst={goToFirst}
+        onOpenFirstEntity={openFirstEntity}
+        onShowKind={showKind}
+        onShowSources={showSources}
         actions={<ProfileToggleButton />}
       />
 
@@ -120,27 +136,16 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
         <UploadProgressList uploads={uploads} sources={sources} onDismissFinished={dismissFinished} />
       </section>
 
-      <section aria-labelledby="sources-heading" className="sources-section">
-        <div className="section-head">
-          <h2 id="sources-heading">Sources</h2>
-          {hasSources ? <SourcesSummary sources={sources} /> : null}
-        </div>
-        {hasSources ? (
-          <SourceTable sources={sources} clocks={clocks} offsets={offsets} onSaveOffset={saveOffset} />
-        ) : (
-          <p className="muted sources-empty">No sources yet: each file you add gets a row here.</p>
-        )}
-        {error ? (
-          <p className="error-text" role="alert">
-            Refreshing the sources failed: {error}{' '}
-            <button type="button" className="button button--link" onClick={refresh}>
-              Retry
-            </button>
-          </p>
-        ) : null}
-      </section>
-
-      <EventsPanel incidentId={incidentId} sources={sources} refreshKey={refreshKey} focus={focus} />
+      <InvestigationViews
+        incidentId={incidentId}
+        investigation={investigation}
+        status={status}
+        error={investigationError}
+        onRetry={retry}
+        sources={sources}
+        refreshKey={refreshKey}
+        sourcesView={sourcesView}
+      />
     </IncidentLayout>
   );
 }

@@ -49,6 +49,12 @@ export const eventDtoSchema = z.object({
   ts: z.number().nullable(),
   /** `ts` as ISO 8601 UTC with milliseconds. */
   time: z.string().nullable(),
+  /**
+   * `ts` in aligned time (ts minus the clock offset of the event's domain, spec section 4), once
+   * an analysis of the incident's current evidence is known (computed by the report or the
+   * investigation views); null before that, and for events without a time.
+   */
+  at: z.number().nullable(),
   interval: z.tuple([z.number(), z.number()]).nullable(),
   service: z.string().nullable(),
   level: z.string().nullable(),

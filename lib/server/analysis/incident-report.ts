@@ -3,23 +3,24 @@
  * command line prints for the same files and profile.
  *
  *   state (profile + reported sources) -> fingerprint -> cached row? -> serve its JSON text
- *                                                     -> else load events, analyze, build the
- *                                                        report, store it under the fingerprint
+ *                                                     -> else analyze (incident-analysis.ts),
+ *                                                        build the report, store it under the
+ *                                                        fingerprint
  *
- * Concurrent requests for one fingerprint in this process share one computation; other
- * instances find the row once it is stored. The fingerprint is read again after computing: if
- * the inputs moved meanwhile (an upload settled), the report is returned but not cached under
- * a fingerprint it does not match.
+ * Any instance serves a stored row without analyzing. On a miss the analysis comes from
+ * getIncidentAnalysis's memory when a view already computed it (and stays there for the views
+ * after), so the report and the investigation views always read one analysis. Concurrent
+ * requests for one fingerprint in this process share one computation; other instances find the
+ * row once it is stored. If the inputs moved while the analysis was computed (an upload
+ * settled), the report is returned but not cached under a fingerprint it does not match.
  */
-import { analyzeEvidence } from '@/lib/domain/analysis/analyze';
 import { buildReport } from '@/lib/domain/report/report';
 import { getDb } from '../db/client';
 import { type AnalysisState, getAnalysisState } from '../queries/get-analysis-state';
 import { getCachedReport } from '../queries/get-cached-report';
 import { saveCachedReport } from '../queries/save-cached-report';
 import { analysisFingerprint, type ReportOptions } from './analysis-fingerprint';
-import { loadAnalysisInput } from './load-analysis-input';
-import { parseSavedProfile } from './saved-profile';
+import { analyzeIncidentState } from './incident-analysis';
 import { shareInFlight } from '../share-in-flight';
 
 export type ReportOrigin = 'cache' | 'computed' | 'shared';
@@ -36,16 +37,12 @@ export interface IncidentReport {
 }
 
 async function compute(state: AnalysisState, fingerprint: string, options: ReportOptions): Promise<{ json: string; computeMs: number }> {
+  const { prisma } = await getDb();
+  const { analyzed, current } = await analyzeIncidentState(state, fingerprint, options);
   const started = performance.now();
-  const db = await getDb();
-  const { prisma } = db;
-  const profile = parseSavedProfile(state.profileText);
-  const { input, outcomes } = await loadAnalysisInput(db, state.sources);
-  const analysis = analyzeEvidence(input, { profile, alignment: options.alignment });
-  const json = JSON.stringify(buildReport(outcomes, { input, analysis }));
-  const computeMs = performance.now() - started;
-  const now = await getAnalysisState(prisma, state.incidentId);
-  if (analysisFingerprint(now, options) === fingerprint) await saveCachedReport(prisma, state.incidentId, fingerprint, json, computeMs);
+  const json = JSON.stringify(buildReport(analyzed.outcomes, { input: analyzed.input, analysis: analyzed.analysis }));
+  const computeMs = analyzed.computeMs + (performance.now() - started);
+  if (current) await saveCachedReport(prisma, state.incidentId, fingerprint, json, computeMs);
   return { json, computeMs };
 }
 

@@ -5,7 +5,8 @@
  * report), events grouped by source in record order, without raw text.
  *
  * Events are read source by source in keyset pages (list-source-events.ts), so the database
- * never materializes more than one page per query.
+ * never materializes more than one page per query. Their database ids come along, by event
+ * index, for the investigation API, which names events by id (lib/server/analysis/incident-analysis.ts).
  */
 import type { AnalysisEvent, AnalysisInput } from '@/lib/domain/analysis/input';
 import type { SourceOutcome } from '@/lib/domain/report/report';
@@ -19,16 +20,29 @@ export interface LoadedEvidence {
   input: AnalysisInput;
   /** `outcomes[i]` describes `input.sources[i]`. */
   outcomes: SourceOutcome[];
+  /** Database id per event index. */
+  eventIds: Float64Array;
+  /** Database id per source index. */
+  sourceIds: string[];
 }
 
 export async function loadAnalysisInput(db: Db, sources: readonly ReportSourceRow[]): Promise<LoadedEvidence> {
   const outcomes = sources.map(sourceOutcome);
   const events: AnalysisEvent[] = [];
+  const ids: number[] = [];
   for (let index = 0; index < sources.length; index++) {
     if (outcomes[index]!.error !== undefined) continue;
     for await (const rows of listSourceEvents(db, sources[index]!.id)) {
-      for (const row of rows) events.push(toAnalysisEvent(row, index));
+      for (const row of rows) {
+        events.push(toAnalysisEvent(row, index));
+        ids.push(row.id);
+      }
     }
   }
-  return { input: { sources: outcomes.map(({ name, format }) => ({ name, format })), events }, outcomes };
+  return {
+    input: { sources: outcomes.map(({ name, format }) => ({ name, format })), events },
+    outcomes,
+    eventIds: Float64Array.from(ids),
+    sourceIds: sources.map((s) => s.id),
+  };
 }

@@ -13,7 +13,7 @@ import { getDb } from '../db/client';
 import { decodeCursor, encodeCursor, type EventSortKey } from './event-cursor';
 import { keyOf } from './event-order';
 import { readySources } from './ready-sources';
-import { EVENT_SELECT, type EventRow, toEventDto } from './to-event-dto';
+import { EVENT_SELECT, type EventRow, type OffsetOf, toEventDto } from './to-event-dto';
 
 export interface ListEventsInput {
   incidentId: string;
@@ -25,6 +25,8 @@ export interface ListEventsInput {
   unparsedOnly?: boolean;
   cursor?: string;
   limit: number;
+  /** Clock offsets of a known analysis (lib/server/analysis/known-clock-offsets.ts): fills `at`. */
+  offsets?: OffsetOf | null;
 }
 
 const ORDER: Prisma.EventOrderByWithRelationInput[] = [{ ts: 'asc' }, { position: 'asc' }, { seq: 'asc' }];
@@ -120,7 +122,7 @@ export async function listEvents(input: ListEventsInput): Promise<EventPageDto> 
   }
   const last = page.rows[page.rows.length - 1];
   return {
-    events: page.rows.map((row) => toEventDto(row, sources.get(row.sourceId) ?? '')),
+    events: page.rows.map((row) => toEventDto(row, sources.get(row.sourceId) ?? '', input.offsets ?? null)),
     nextCursor: page.hasMore && last ? encodeCursor(keyOf(last)) : null,
   };
 }

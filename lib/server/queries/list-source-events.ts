@@ -16,8 +16,9 @@ import { STORED_EVENT_SELECT, type StoredEventRow } from './stored-event';
 /** Rows per query: large enough that round trips do not dominate, small enough to stay lean. */
 export const SOURCE_EVENTS_PAGE = 20_000;
 
-export const ANALYSIS_EVENT_SELECT = STORED_EVENT_SELECT;
-export type AnalysisEventRow = StoredEventRow;
+/** The stored record plus its database id, which the investigation API names events by. */
+export const ANALYSIS_EVENT_SELECT = { ...STORED_EVENT_SELECT, id: true } as const;
+export type AnalysisEventRow = StoredEventRow & { id: number };
 
 type SqliteRow = Omit<AnalysisEventRow, 'unparsed'> & { unparsed: number };
 
@@ -30,7 +31,7 @@ const prepared = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[st
 function sqlitePage(connection: BetterSqlite3.Database, sourceId: string, after: number, take: number): AnalysisEventRow[] {
   let statement = prepared.get(connection);
   if (!statement) {
-    // The Prisma adapter turns on safe integers for the connection; seq, line and idx fit a double.
+    // The Prisma adapter turns on safe integers for the connection; id, seq, line and idx fit a double.
     statement = connection.prepare<[string, number, number], SqliteRow>(PAGE_SQL).safeIntegers(false);
     prepared.set(connection, statement);
   }

@@ -1,4 +1,8 @@
-/** Event row -> the API's event shape. */
+/**
+ * Event row -> the API's event shape. `at` (aligned time) needs the clock offset of the event's
+ * domain: (source, service), the source's name standing in for a missing service as it does in
+ * the analysis (lib/domain/align/clock-domains.ts). Without known offsets it is null.
+ */
 import type { EventDto } from '@/lib/schemas/event';
 import { STORED_EVENT_SELECT, type StoredEventRow, toStoredEvent } from './stored-event';
 import { isoTime } from './to-source-dto';
@@ -12,7 +16,16 @@ export interface EventRow extends StoredEventRow {
   raw: string;
 }
 
-export function toEventDto(row: EventRow, sourceName: string): EventDto {
+/** The clock offset of the domain (source id, service), or null when unknown. */
+export type OffsetOf = (sourceId: string, service: string) => number | null;
+
+function alignedTime(row: EventRow, sourceName: string, offsetOf: OffsetOf | null): number | null {
+  if (row.ts === null || offsetOf === null) return null;
+  const offset = offsetOf(row.sourceId, row.service ?? sourceName);
+  return offset === null ? null : row.ts - offset;
+}
+
+export function toEventDto(row: EventRow, sourceName: string, offsetOf: OffsetOf | null = null): EventDto {
   const event = toStoredEvent(row);
   return {
     id: row.id,
@@ -22,6 +35,7 @@ export function toEventDto(row: EventRow, sourceName: string): EventDto {
     locator: event.locator,
     ts: row.ts,
     time: isoTime(row.ts),
+    at: alignedTime(row, sourceName, offsetOf),
     interval: event.interval,
     service: event.service,
     level: event.level,

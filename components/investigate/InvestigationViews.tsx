@@ -1,0 +1,125 @@
+'use client';
+
+import './investigate.css';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import type { InvestigationDto } from '@/lib/schemas/investigation';
+import type { Source } from '../api/api-schemas';
+import { EntityView } from '../entity-view/EntityView';
+import { EventsPanel } from '../events-table/EventsPanel';
+import { RequestView } from '../request-view/RequestView';
+import { Timeline } from '../timeline/Timeline';
+import { ErrorState } from '../ui/ErrorState';
+import { StateMessage } from '../ui/StateMessage';
+import { EntityPicker } from './EntityPicker';
+import { EventDetailPanel } from './EventDetailPanel';
+import { FindingsPanel } from './FindingsPanel';
+import type { InvestigationView } from './investigation-url';
+import { JumpSearch } from './JumpSearch';
+import { KeyboardHelp } from './KeyboardHelp';
+import { useInvestigationKeys } from './useInvestigationKeys';
+import { ViewTabs } from './ViewTabs';
+import { hasNavigatedInPage, useInvestigationUrl } from './useInvestigationUrl';
+
+interface InvestigationViewsProps {
+  incidentId: string;
+  investigation: InvestigationDto | null;
+  status: 'loading' | 'ready' | 'error';
+  error: string | null;
+  onRetry: () => void;
+  sources: readonly Source[];
+  refreshKey: string;
+  /** The sources tab's content (the table with clock offsets), made by the page. */
+  sourcesView: ReactNode;
+}
+
+/** Views that show one event's detail beside them when the URL selects one. */
+const WITH_DETAIL: ReadonlySet<InvestigationView> = new Set(['timeline', 'findings', 'request', 'entity']);
+
+/**
+ * The investigation below the overview: the view tabs, the search box, the active view (each
+ * reads and writes the URL, so every state is a link) and the selected event's detail. The keys
+ * of issue 4 are handled here, once, for every view.
+ */
+export function InvestigationViews(props: InvestigationViewsProps) {
+  const { incidentId, investigation, sources } = props;
+  const { state, navigate } = useInvestigationUrl();
+  const [help, setHelp] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const view: InvestigationView = state.view ?? (sources.length > 0 ? 'timeline' : 'sources');
+
+  const focusSearch = useCallback(() => {
+    const target = view === 'events' ? document.getElementById('events-q') : searchRef.current;
+    if (target instanceof HTMLInputElement) {
+      target.focus();
+      target.select();
+    }
+  }, [view]);
+  const back = useCallback(() => {
+    if (hasNavigatedInPage()) window.history.back();
+  }, []);
+  useInvestigationKeys({ investigation, state, view, navigate, focusSearch, toggleHelp: () => setHelp((h) => !h), back });
+
+  let body: ReactNode;
+  if (view === 'events') {
+    body = <EventsPanel incidentId={incidentId} sources={sources} refreshKey={props.refreshKey} />;
+  } else if (view === 'sources') {
+    body = props.sourcesView;
+  } else if (!investigation && props.status === 'error') {
+    body = <ErrorState title="Could not load the investigation" message={props.error ?? 'Unknown error'} onRetry={props.onRetry} />;
+  } else if (!investigation) {
+    body = <StateMessage title="Analyzing the evidence…" />;
+  } else if (view === 'timeline') {
+    body = <Timeline incidentId={incidentId} investigation={investigation} state={state} navigate={navigate} />;
+  } else if (view === 'findings') {
+    body = <FindingsPanel investigation={investigation} state={state} navigate={navigate} />;
+  } else if (view === 'request') {
+    body = state.request ? (
+      <RequestView key={state.request} incidentId={incidentId} investigation={investigation} requestKey={state.request} state={state} navigate={navigate} />
+    ) : (
+      <StateMessage title="No request chosen">
+        Open one from a finding, an event’s detail, or type its id in the search box ( <kbd>/</kbd> ).
+      </StateMessage>
+    );
+  } else {
+    body = state.entity ? (
+      <EntityView key={state.entity} incidentId={incidentId} investigation={investigation} entity={state.entity} state={state} navigate={navigate} />
+    ) : (
+      <EntityPicker investigation={investigation} navigate={navigate} />
+    );
+  }
+
+  const detail = WITH_DETAIL.has(view) && state.event !== null && investigation;
+  return (
+    <section className="investigation" aria-label="Investigation">
+      <div className="investigation__bar">
+        <ViewTabs
+          active={view}
+          counts={{ findings: investigation ? investigation.findings.length + investigation.signals.length : 0, sources: sources.length }}
+          request={state.request}
+          entity={state.entity}
+          onSelect={(v) => navigate({ view: v })}
+        />
+        <JumpSearch incidentId={incidentId} investigation={investigation} navigate={navigate} inputRef={searchRef} />
+        <button type="button" className="button button--link" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          Keys <kbd>?</kbd>
+        </button>
+      </div>
+      <div className={detail ? 'investigation__body investigation__body--with-detail' : 'investigation__body'} data-view={view}>
+        <div className="investigation__view">{body}</div>
+        {detail && state.event !== null ? (
+          <EventDetailPanel
+            key={state.event}
+            incidentId={incidentId}
+            eventId={state.event}
+            investigation={investigation}
+            time={state.time}
+            navigate={navigate}
+            onClose={() => navigate({ event: null })}
+          />
+        ) : null}
+      </div>
+      {help ? <KeyboardHelp onClose={() => setHelp(false)} /> : null}
+    </section>
+  );
+}
+

@@ -1,0 +1,81 @@
+/**
+ * getIncidentAnalysis: the analysis of an incident's current evidence, in memory, for the
+ * investigation views (timeline, request and entity views, event detail), which need the whole
+ * analysis and not just the report document.
+ *
+ *   state (profile + reported sources) -> fingerprint -> recent entry? -> serve it
+ *                                                     -> else load, analyze, keep it
+ *
+ * The RECENT_ANALYSES most recently used analyses stay in this process, keyed by incident and
+ * fingerprint (which includes the alignment flag), so a view after a view costs no analysis.
+ * Concurrent callers share one computation (share-in-flight.ts). The fingerprint is read again
+ * after computing: an analysis whose inputs moved meanwhile (an upload settled) is returned but
+ * not kept, so it never answers for inputs it did not see. The report (incident-report.ts)
+ * computes through here when its cache misses, so the report and the views read one analysis.
+ *
+ * Memory: an entry holds the analysis input (every event without its raw text) and the
+ * analysis, about the size of the input; with two entries a process holds at most two
+ * incidents' worth (ARCHITECTURE.md, "The investigation API").
+ */
+import { analyzeEvidence } from '@/lib/domain/analysis/analyze';
+import { getDb } from '../db/client';
+import { type AnalysisState, getAnalysisState } from '../queries/get-analysis-state';
+import { RecentMap } from '../recent-map';
+import { shareInFlight } from '../share-in-flight';
+import { analysisFingerprint, type ReportOptions } from './analysis-fingerprint';
+import { AnalyzedIncident } from './analyzed-incident';
+import { loadAnalysisInput } from './load-analysis-input';
+import { parseSavedProfile } from './saved-profile';
+
+export type AnalysisOptions = ReportOptions;
+
+/** Two: an incident analyzed with alignment on and off, or two incidents open side by side. */
+export const RECENT_ANALYSES = 2;
+
+const recent = new RecentMap<string, AnalyzedIncident>(RECENT_ANALYSES);
+
+const keyOf = (incidentId: string, fingerprint: string): string => `${incidentId}:${fingerprint}`;
+
+export interface StateAnalysis {
+  analyzed: AnalyzedIncident;
+  /** False when the inputs moved while it was computed: correct for what it read, but not kept. */
+  current: boolean;
+}
+
+async function compute(state: AnalysisState, fingerprint: string, options: AnalysisOptions): Promise<StateAnalysis> {
+  const started = performance.now();
+  const db = await getDb();
+  const profile = parseSavedProfile(state.profileText);
+  const loaded = await loadAnalysisInput(db, state.sources);
+  const analysis = analyzeEvidence(loaded.input, { profile, alignment: options.alignment });
+  const analyzed = new AnalyzedIncident(state.incidentId, fingerprint, loaded, analysis, profile, performance.now() - started);
+  const now = await getAnalysisState(db.prisma, state.incidentId);
+  const current = analysisFingerprint(now, options) === fingerprint;
+  if (current) recent.set(keyOf(state.incidentId, fingerprint), analyzed);
+  return { analyzed, current };
+}
+
+/** The analysis for a state already read and its fingerprint (the report reads both first). */
+export async function analyzeIncidentState(state: AnalysisState, fingerprint: string, options: AnalysisOptions): Promise<StateAnalysis> {
+  const key = keyOf(state.incidentId, fingerprint);
+  const kept = recent.get(key);
+  if (kept) return { analyzed: kept, current: true };
+  const { value } = await shareInFlight(`analysis:${key}`, () => compute(state, fingerprint, options));
+  return value;
+}
+
+export async function getIncidentAnalysis(incidentId: string, options: AnalysisOptions): Promise<AnalyzedIncident> {
+  const { prisma } = await getDb();
+  const state = await getAnalysisState(prisma, incidentId);
+  return (await analyzeIncidentState(state, analysisFingerprint(state, options), options)).analyzed;
+}
+
+/** The kept analysis for exactly this fingerprint, never computing one. */
+export function keptIncidentAnalysis(incidentId: string, fingerprint: string): AnalyzedIncident | undefined {
+  return recent.get(keyOf(incidentId, fingerprint));
+}
+
+/** Drops every kept analysis (tests use it to play another instance, which has none). */
+export function forgetIncidentAnalyses(): void {
+  recent.clear();
+}

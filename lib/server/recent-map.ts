@@ -1,0 +1,29 @@
+/**
+ * A Map that keeps only its `capacity` most recently used entries (a read counts as a use):
+ * the in-process memo of analyses and clock offsets, where a few entries are worth their
+ * memory and any more are not.
+ */
+export class RecentMap<K, V> {
+  private readonly entries = new Map<K, V>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: K): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    // Re-insert: a Map iterates in insertion order, so the first key is the least recently used.
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
