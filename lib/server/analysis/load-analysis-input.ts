@@ -14,7 +14,7 @@ import type { Db } from '../db/client';
 import type { ReportSourceRow } from '../queries/get-analysis-state';
 import { listSourceEvents } from '../queries/list-source-events';
 import { sourceOutcome } from './source-outcome';
-import { toAnalysisEvent } from './to-analysis-event';
+import { createInterner, toAnalysisEvent } from './to-analysis-event';
 
 export interface LoadedEvidence {
   input: AnalysisInput;
@@ -30,11 +30,12 @@ export async function loadAnalysisInput(db: Db, sources: readonly ReportSourceRo
   const outcomes = sources.map(sourceOutcome);
   const events: AnalysisEvent[] = [];
   const ids: number[] = [];
+  const intern = createInterner();
   for (let index = 0; index < sources.length; index++) {
     if (outcomes[index]!.error !== undefined) continue;
     for await (const rows of listSourceEvents(db, sources[index]!.id)) {
       for (const row of rows) {
-        events.push(toAnalysisEvent(row, index));
+        events.push(toAnalysisEvent(row, index, intern));
         ids.push(row.id);
       }
     }

@@ -35,13 +35,10 @@ function sqlitePage(connection: BetterSqlite3.Database, sourceId: string, after:
     statement = connection.prepare<[string, number, number], SqliteRow>(PAGE_SQL).safeIntegers(false);
     prepared.set(connection, statement);
   }
-  const rows = statement.all(sourceId, after, take);
-  const out: AnalysisEventRow[] = new Array<AnalysisEventRow>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    out[i] = { ...row, unparsed: row.unparsed === 1 };
-  }
-  return out;
+  const rows = statement.all(sourceId, after, take) as unknown as AnalysisEventRow[];
+  // SQLite has no boolean: turn the 0/1 into one in place rather than copying every row.
+  for (const row of rows) row.unparsed = (row.unparsed as unknown as number) === 1;
+  return rows;
 }
 
 async function page(db: Db, sourceId: string, after: number, take: number): Promise<AnalysisEventRow[]> {

@@ -51,7 +51,7 @@ export interface StoredEventRow {
   unparsed: boolean;
 }
 
-function parseAttributes(json: string | null): Record<string, unknown> {
+export function parseAttributes(json: string | null): Record<string, unknown> {
   if (json === null) return {};
   const parsed: unknown = JSON.parse(json);
   return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
