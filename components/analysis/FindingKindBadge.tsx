@@ -1,15 +1,24 @@
 import type { FindingKind, SignalKind } from '../api/report-schemas';
 import { FINDING_KIND_LABELS, SIGNAL_KIND_LABELS } from './finding-format';
 
-function label(kind: FindingKind | SignalKind): string {
-  return kind in FINDING_KIND_LABELS ? FINDING_KIND_LABELS[kind as FindingKind] : SIGNAL_KIND_LABELS[kind as SignalKind];
+/** The glyphs the charts mark findings with: the badge doubles as their legend. */
+export const DIVERGENCE_GLYPH = '◆';
+export const SIGNAL_GLYPH = '▲';
+
+function isDivergence(kind: FindingKind | SignalKind): kind is FindingKind {
+  return Object.hasOwn(FINDING_KIND_LABELS, kind);
 }
 
 /**
- * A finding's (or signal's) kind as a badge: its name in words (colour only adds to it, never
- * replaces it). Signals get the quiet style: they are context, not divergences.
+ * A finding's (or signal's) kind as a badge: its name in words and the shape that marks it in the
+ * charts; colour and border style only add to them, never replace them.
  */
 export function FindingKindBadge({ kind }: { kind: FindingKind | SignalKind }) {
-  const signal = !(kind in FINDING_KIND_LABELS);
-  return <span className={`badge kind-badge kind-badge--${kind}${signal ? ' kind-badge--signal' : ''}`}>{label(kind)}</span>;
+  const divergence = isDivergence(kind);
+  return (
+    <span className={`badge kind-badge kind-badge--${kind}`}>
+      <span aria-hidden="true">{divergence ? DIVERGENCE_GLYPH : SIGNAL_GLYPH}</span>
+      {divergence ? FINDING_KIND_LABELS[kind] : SIGNAL_KIND_LABELS[kind]}
+    </span>
+  );
 }

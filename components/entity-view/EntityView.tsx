@@ -135,7 +135,7 @@ function EntityBody({ view, field, state, navigate }: EntityBodyProps) {
           }
         />
       ) : (
-        <p className="ev-no-divergence">
+        <p className="view-no-divergence">
           <span aria-hidden="true">✓</span> The witnesses of this entity never diverge.
         </p>
       )}

@@ -10,6 +10,7 @@ import { useElementWidth } from '../request-view/useElementWidth';
 import type { EntityFieldDto } from './entity-field';
 import { isNumericField, stepSeries, valueCategories, type StepSegment, type WitnessSeries } from './step-series';
 import { formatStateValue, stateValueKey } from './value-format';
+import { ChartTimeAxis } from '../request-view/ChartTimeAxis';
 
 interface WitnessStepChartProps {
   entity: string;
@@ -135,20 +136,7 @@ function Plot({ field, series, timeWindow, width, plotWidth, numeric, categories
 
   return (
     <>
-      <g className="ev-axis">
-        <line x1={GUTTER} x2={GUTTER + plotWidth} y1={AXIS} y2={AXIS} />
-        {ticks.map((tick) => (
-          <g key={tick.ms}>
-            <line className="ev-axis__grid" x1={GUTTER + tick.x} x2={GUTTER + tick.x} y1={AXIS} y2={bottom} />
-            <text x={GUTTER + tick.x} y={AXIS - 6} textAnchor="middle">
-              {tick.label}
-            </text>
-          </g>
-        ))}
-        <text className="ev-axis__caption" x={8} y={AXIS - 6}>
-          aligned UTC
-        </text>
-      </g>
+      <ChartTimeAxis ticks={ticks} left={GUTTER} width={plotWidth} y={AXIS} bottom={bottom} />
 
       {field.witnesses.map((witness, w) => {
         const rowTop = top + w * (ROW + ROW_GAP);

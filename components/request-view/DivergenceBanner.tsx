@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import type { FindingDto } from '@/lib/schemas/investigation';
-import { KindBadge } from './KindBadge';
+import { FindingKindBadge } from '../analysis/FindingKindBadge';
 import { fullTime } from './time-text';
 import './view-parts.css';
 
@@ -26,7 +26,7 @@ export function DivergenceBanner({ finding, heading, onShowEvent, actions }: Div
         <h3 id={id} className="view-divergence__title">
           {heading}
         </h3>
-        <KindBadge kind={finding.kind} divergence={finding.divergence} />
+        <FindingKindBadge kind={finding.kind} />
         <time className="view-divergence__at mono" dateTime={new Date(finding.at).toISOString()}>
           {fullTime(finding.at)}
         </time>

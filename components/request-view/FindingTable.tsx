@@ -1,5 +1,5 @@
 import type { FindingDto } from '@/lib/schemas/investigation';
-import { KindBadge } from './KindBadge';
+import { FindingKindBadge } from '../analysis/FindingKindBadge';
 import { fullTime, timeOfDay } from './time-text';
 import './view-parts.css';
 
@@ -54,7 +54,7 @@ export function FindingTable({ label, findings, firstDivergence = null, selected
                 {timeOfDay(finding.at)}
               </td>
               <td>
-                <KindBadge kind={finding.kind} divergence={finding.divergence} />
+                <FindingKindBadge kind={finding.kind} />
               </td>
               <td className="mono view-findings__subject">
                 <Subject finding={finding} onOpenEntity={onOpenEntity} onOpenRequest={onOpenRequest} />

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { EventBriefDto } from '@/lib/schemas/investigation';
 import { LevelBadge } from '../ui/LevelBadge';
 import type { EventMarks } from './finding-marks';
-import { KindBadge } from './KindBadge';
+import { FindingKindBadge } from '../analysis/FindingKindBadge';
 import { eventLaneLabel } from './lane-labels';
 import { durationText, fullTime, timeOfDay } from './time-text';
 import { useTableRows } from './useTableRows';
@@ -100,7 +100,7 @@ export function RequestEventsTable({ requestKey, events, labels, marks, selected
                 <td title={text}>{text}</td>
                 <td className="rv-events__marks">
                   {m?.firstDivergence ? <span className="view-first-label">First divergence</span> : null}
-                  {m ? [...m.divergences, ...m.signals].map((f) => <KindBadge key={`${f.divergence ? 'f' : 's'}${f.index}`} kind={f.kind} divergence={f.divergence} />) : null}
+                  {m ? [...m.divergences, ...m.signals].map((f) => <FindingKindBadge key={`${f.divergence ? 'f' : 's'}${f.index}`} kind={f.kind} />) : null}
                 </td>
               </tr>
             );

@@ -147,7 +147,7 @@ function RequestBody({ view, labels, state, navigate, onSelect }: RequestBodyPro
           }
         />
       ) : (
-        <p className="rv-no-divergence">
+        <p className="view-no-divergence">
           <span aria-hidden="true">✓</span> No divergence in this request
           {view.signals.length > 0 ? `; ${countOf(view.signals.length, 'signal')} below` : ''}.
         </p>

@@ -8,6 +8,7 @@ import type { EventMarks } from './finding-marks';
 import { durationText, fullTime, timeOfDay } from './time-text';
 import { useElementWidth } from './useElementWidth';
 import { waterfallLayout, type WaterfallLayout, type WaterfallMark } from './waterfall-layout';
+import { ChartTimeAxis } from './ChartTimeAxis';
 
 interface RequestWaterfallProps {
   requestKey: string;
@@ -154,20 +155,7 @@ function Chart({ layout, width, height, plotWidth, hatchId, marks, firstDivergen
       ))}
 
       {/* Time axis (aligned, UTC). */}
-      <g className="rv-axis">
-        <line x1={GUTTER} x2={GUTTER + plotWidth} y1={AXIS} y2={AXIS} />
-        {ticks.map((tick) => (
-          <g key={tick.ms}>
-            <line className="rv-axis__grid" x1={GUTTER + tick.x} x2={GUTTER + tick.x} y1={AXIS} y2={bottom} />
-            <text x={GUTTER + tick.x} y={AXIS - 6} textAnchor="middle">
-              {tick.label}
-            </text>
-          </g>
-        ))}
-        <text className="rv-axis__caption" x={8} y={AXIS - 6}>
-          aligned UTC
-        </text>
-      </g>
+      <ChartTimeAxis ticks={ticks} left={GUTTER} width={plotWidth} y={AXIS} bottom={bottom} />
 
       {selectedMark ? <line className="rv-selected-line" x1={x(selectedMark.start)} x2={x(selectedMark.start)} y1={AXIS} y2={bottom} /> : null}
 

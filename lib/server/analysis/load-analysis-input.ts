@@ -14,7 +14,8 @@ import type { Db } from '../db/client';
 import type { ReportSourceRow } from '../queries/get-analysis-state';
 import { listSourceEvents } from '../queries/list-source-events';
 import { sourceOutcome } from './source-outcome';
-import { createInterner, toAnalysisEvent } from './to-analysis-event';
+import { createInterner } from '../queries/interner';
+import { toAnalysisEvent } from './to-analysis-event';
 
 export interface LoadedEvidence {
   input: AnalysisInput;

@@ -5,6 +5,7 @@
  * The `spanId` column is both a span's locator and the span a log line was written inside.
  */
 import type { EvidenceEvent } from '@/lib/domain/event';
+import { noInterning, type Interner } from './interner';
 import { locatorOf } from './locator-of';
 
 export const STORED_EVENT_SELECT = {
@@ -51,22 +52,23 @@ export interface StoredEventRow {
   unparsed: boolean;
 }
 
-export function parseAttributes(json: string | null): Record<string, unknown> {
+function parseAttributes(json: string | null): Record<string, unknown> {
   if (json === null) return {};
   const parsed: unknown = JSON.parse(json);
   return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
 }
 
-export function toStoredEvent(row: StoredEventRow): Omit<EvidenceEvent, 'raw'> {
+/** `intern` shares the few-valued columns' strings across a load (interner.ts). */
+export function toStoredEvent(row: StoredEventRow, intern: Interner = noInterning): Omit<EvidenceEvent, 'raw'> {
   return {
     // Every stored event has a locator; `seq` stands in if a parser ever omitted one.
     locator: locatorOf(row) ?? { index: row.seq },
     ts: row.ts,
     interval: row.startTs !== null && row.endTs !== null ? [row.startTs, row.endTs] : null,
-    service: row.service,
-    level: row.level,
-    name: row.name,
-    status: row.status,
+    service: intern(row.service),
+    level: intern(row.level),
+    name: intern(row.name),
+    status: intern(row.status),
     message: row.message,
     ids: {
       requestId: row.requestId,
