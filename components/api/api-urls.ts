@@ -21,4 +21,7 @@ export const apiUrls = {
   /** One entity's witness table; `entity` is `type:id` (the colon is encoded, the route decodes it). */
   entityView: (incidentId: string, entity: string) => `/api/incidents/${enc(incidentId)}/entities/${enc(entity)}`,
   demo: () => '/api/demo',
+  importBundle: () => '/api/incidents/import',
+  postmortemMarkdown: (incidentId: string) => `/api/incidents/${enc(incidentId)}/postmortem.md`,
+  bundle: (incidentId: string) => `/api/incidents/${enc(incidentId)}/bundle`,
 };
