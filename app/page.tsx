@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { CreateIncidentForm } from '@/components/incidents/CreateIncidentForm';
 import { DemoIncidentButton } from '@/components/incidents/DemoIncidentButton';
+import { ImportBundleButton } from '@/components/incidents/ImportBundleButton';
 import { IncidentList } from '@/components/incidents/IncidentList';
+import { requirePageAccess } from '@/lib/server/access/page-access';
 import { listIncidents } from '@/lib/server/queries/list-incidents';
 
 export const metadata: Metadata = { title: 'Incidents' };
@@ -9,6 +11,7 @@ export const metadata: Metadata = { title: 'Incidents' };
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
+  await requirePageAccess('/');
   const incidents = await listIncidents();
   return (
     <>
@@ -18,6 +21,7 @@ export default async function HomePage() {
         <h2>All incidents</h2>
         {/* On first run the empty state offers the demo prominently; afterwards it stays at hand. */}
         {incidents.length > 0 ? <DemoIncidentButton prominent={false} /> : null}
+        <ImportBundleButton />
       </div>
       <IncidentList incidents={incidents} />
     </>

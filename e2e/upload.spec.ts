@@ -94,7 +94,9 @@ test('upload evidence and investigate its events', async ({ page }) => {
   const allLogUnparsed = await cellOf(sources, allLog, 'Unparsed');
   await expect(allLogUnparsed).toHaveText(/^[1-9]\d*$/);
   await expect(allLogUnparsed.getByTitle(/could not be parsed/)).toBeVisible();
-  await expect(allLog.getByRole('link', { name: /Download original/ })).toHaveAttribute('href', /\/api\/sources\/\w+\/raw$/);
+  await expect(allLog.getByRole('link', { name: /^Download (stored|original) all\.log$/ })).toHaveAttribute('href', /\/api\/sources\/\w+\/raw$/);
+  // Redaction was on (the default): the row says what it found.
+  await expect(allLog).toContainText(/\d+ secrets? redacted|no secrets found/);
   const har = sourceRow('chrome.har');
   await expect(await cellOf(sources, har, 'Format')).toHaveText('har');
   await expect(await cellOf(sources, har, 'Status')).toHaveText('ready');

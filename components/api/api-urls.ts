@@ -22,6 +22,4 @@ export const apiUrls = {
   entityView: (incidentId: string, entity: string) => `/api/incidents/${enc(incidentId)}/entities/${enc(entity)}`,
   demo: () => '/api/demo',
   importBundle: () => '/api/incidents/import',
-  postmortemMarkdown: (incidentId: string) => `/api/incidents/${enc(incidentId)}/postmortem.md`,
-  bundle: (incidentId: string) => `/api/incidents/${enc(incidentId)}/bundle`,
 };

@@ -1,8 +1,12 @@
 'use client';
 
 import './entity-view.css';
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { entityViewDtoSchema, type EntityViewDto, type FindingDto, type InvestigationDto } from '@/lib/schemas/investigation';
+import { useReadOnly } from '../access/ReadOnlyContext';
+import { annotationsByRow, stateAnnotationsOf } from '../annotations/annotation-targets';
+import { EntityAnnotations } from '../annotations/EntityAnnotations';
+import { useAnnotations } from '../annotations/useAnnotations';
 import { apiUrls } from '../api/api-urls';
 import { useApiResource } from '../api/useApiResource';
 import type { InvestigationState } from '../investigate/investigation-url';
@@ -92,24 +96,47 @@ export function EntityView({ incidentId, investigation, entity, state, navigate 
           )}
           {' · '}
           {countOf(view.fields.length, 'field')} · {countOf(view.findings.length, 'finding')}
+          <EntityAnnotationCount incidentId={incidentId} entity={view.entity} />
         </p>
       </header>
       <div className="view-refresh">{loading ? <IndeterminateProgress label="Refreshing the entity" elapsedSeconds={0} slim /> : null}</div>
       {status === 'error' ? <ErrorState title="Could not refresh this entity" message={error?.message ?? 'Unknown error'} onRetry={retry} /> : null}
-      <EntityBody view={view} field={field} state={state} navigate={navigate} />
+      <EntityBody incidentId={incidentId} view={view} field={field} state={state} navigate={navigate} />
     </section>
   );
 }
 
+/** The entity view's annotation indicator: notes on its state (any field). */
+function EntityAnnotationCount({ incidentId, entity }: { incidentId: string; entity: string }) {
+  const { annotations } = useAnnotations(incidentId);
+  const n = stateAnnotationsOf(annotations, entity).length;
+  if (n === 0) return null;
+  return (
+    <>
+      {' · '}
+      <span className="annotation-marker" data-entity-annotations={n}>
+        ✎ {countOf(n, 'annotation')}
+      </span>
+    </>
+  );
+}
+
 interface EntityBodyProps {
+  incidentId: string;
   view: EntityViewDto;
   field: EntityFieldDto | null;
   state: InvestigationState;
   navigate: Navigate;
 }
 
-function EntityBody({ view, field, state, navigate }: EntityBodyProps) {
+function EntityBody({ incidentId, view, field, state, navigate }: EntityBodyProps) {
   const ids = useId();
+  const readOnly = useReadOnly();
+  const { annotations } = useAnnotations(incidentId);
+  // The row whose notes are open below the table, per field (a new field starts closed).
+  const [noteRow, setNoteRow] = useState<{ field: string; row: number } | null>(null);
+  const fieldNotes = useMemo(() => (field ? stateAnnotationsOf(annotations, view.entity, field.field) : []), [annotations, view.entity, field]);
+  const byRow = useMemo(() => (field ? annotationsByRow(fieldNotes, view.entity, field.field, field.rows) : new Map()), [fieldNotes, view.entity, field]);
   const first = view.firstDivergence === null ? null : (view.findings[view.firstDivergence] ?? null);
   const selectEvent = useCallback((eventId: number) => navigate({ event: eventId }, 'push'), [navigate]);
   const openRequest = useCallback((request: string) => navigate({ view: 'request', request }, 'push'), [navigate]);
@@ -160,7 +187,25 @@ function EntityBody({ view, field, state, navigate }: EntityBodyProps) {
               {field.firstDivergenceRow === null ? ' · they never disagree' : ''}
             </p>
             <WitnessStepChart entity={view.entity} field={field} firstDivergenceAt={firstDivergenceAt} selected={state.event} onSelect={selectEvent} />
-            <WitnessTable key={field.field} entity={view.entity} field={field} selected={state.event} onSelect={selectEvent} onOpenRequest={openRequest} />
+            <WitnessTable
+              key={field.field}
+              entity={view.entity}
+              field={field}
+              selected={state.event}
+              onSelect={selectEvent}
+              onOpenRequest={openRequest}
+              notes={byRow}
+              onNotes={(row) => setNoteRow({ field: field.field, row })}
+              readOnly={readOnly}
+            />
+            <EntityAnnotations
+              incidentId={incidentId}
+              entity={view.entity}
+              field={field}
+              annotations={fieldNotes}
+              row={noteRow?.field === field.field ? noteRow.row : null}
+              onCloseRow={() => setNoteRow(null)}
+            />
           </div>
         </section>
       ) : (

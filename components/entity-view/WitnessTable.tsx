@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import type { AnnotationDto } from '@/lib/schemas/annotation';
 import { fullTime, timeOfDay } from '../request-view/time-text';
 import { useTableRows } from '../request-view/useTableRows';
 import type { EntityFieldDto } from './entity-field';
@@ -13,6 +14,11 @@ interface WitnessTableProps {
   selected: number | null;
   onSelect: (eventId: number) => void;
   onOpenRequest: (request: string) => void;
+  /** State annotations per row index (components/annotations/annotation-targets.ts annotationsByRow). */
+  notes?: ReadonlyMap<number, readonly AnnotationDto[]>;
+  /** Opens the annotations of a row (and, unless read-only, the form to add one). */
+  onNotes?: (rowIndex: number) => void;
+  readOnly?: boolean;
 }
 
 /**
@@ -22,12 +28,13 @@ interface WitnessTableProps {
  * marked ≠ (colour is never the only cue). The first divergence's row is labelled and scrolled
  * into the table's view on load (the selected event's row wins when the URL names one).
  */
-export function WitnessTable({ entity, field, selected, onSelect, onOpenRequest }: WitnessTableProps) {
+export function WitnessTable({ entity, field, selected, onSelect, onOpenRequest, notes, onNotes, readOnly = false }: WitnessTableProps) {
   const [box, setBox] = useState<HTMLDivElement | null>(null);
   const rows = useTableRows(field.rows.length, box);
   const { scrollToRow } = rows;
   const selectedIndex = selected === null ? -1 : field.rows.findIndex((r) => r.eventId === selected);
-  const columns = field.witnesses.length + 2;
+  const withNotes = onNotes !== undefined;
+  const columns = field.witnesses.length + (withNotes ? 3 : 2);
 
   // Once per field, when the box exists: bring the row that matters into view.
   const scrolledFor = useRef<string | null>(null);
@@ -49,7 +56,7 @@ export function WitnessTable({ entity, field, selected, onSelect, onOpenRequest 
         className="view-table ev-table"
         aria-label={`Witness table for ${entity} · ${field.field}`}
         aria-rowcount={rows.virtual ? field.rows.length + 1 : undefined}
-        style={{ minWidth: `${14 + field.witnesses.length * 10 + 9}rem` }}
+        style={{ minWidth: `${14 + field.witnesses.length * 10 + 9 + (withNotes ? 4 : 0)}rem` }}
       >
         <colgroup>
           <col className="ev-col-time" />
@@ -57,6 +64,7 @@ export function WitnessTable({ entity, field, selected, onSelect, onOpenRequest 
             <col key={`${w.lane}-${i}`} />
           ))}
           <col className="ev-col-request" />
+          {withNotes ? <col className="ev-col-notes" /> : null}
         </colgroup>
         <thead>
           <tr aria-rowindex={rows.virtual ? 1 : undefined}>
@@ -70,6 +78,7 @@ export function WitnessTable({ entity, field, selected, onSelect, onOpenRequest 
               </th>
             ))}
             <th scope="col">Request</th>
+            {withNotes ? <th scope="col">Notes</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -82,11 +91,13 @@ export function WitnessTable({ entity, field, selected, onSelect, onOpenRequest 
             const row = field.rows[index]!;
             const first = index === field.firstDivergenceRow;
             const isSelected = row.eventId === selected;
+            const rowNotes = notes?.get(index) ?? [];
             return (
               <tr
                 key={`${index}-${row.eventId}`}
                 data-event-id={row.eventId}
                 data-first-divergence={first || undefined}
+                data-annotated={rowNotes.length > 0 || undefined}
                 aria-rowindex={rows.virtual ? index + 2 : undefined}
                 aria-current={isSelected ? 'true' : undefined}
                 onClick={() => onSelect(row.eventId)}
@@ -137,6 +148,28 @@ export function WitnessTable({ entity, field, selected, onSelect, onOpenRequest 
                     </button>
                   ) : null}
                 </td>
+                {withNotes ? (
+                  <td>
+                    {rowNotes.length > 0 || !readOnly ? (
+                      <button
+                        type="button"
+                        className={rowNotes.length > 0 ? 'annotation-marker' : 'button button--small'}
+                        title={rowNotes.length > 0 ? rowNotes.map((a) => a.body).join('\n---\n') : undefined}
+                        aria-label={
+                          rowNotes.length > 0
+                            ? `${rowNotes.length} annotation${rowNotes.length === 1 ? '' : 's'} on the state at ${timeOfDay(row.at)}`
+                            : `Annotate the state at ${timeOfDay(row.at)}`
+                        }
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          onNotes(index);
+                        }}
+                      >
+                        {rowNotes.length > 0 ? `✎ ${rowNotes.length}` : '✎'}
+                      </button>
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             );
           })}

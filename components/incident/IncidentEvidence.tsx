@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useReadOnly } from '../access/ReadOnlyContext';
 import { AnalysisOverview } from '../analysis/AnalysisOverview';
 import { useReport } from '../analysis/useReport';
 import type { Source } from '../api/api-schemas';
@@ -10,6 +11,8 @@ import { parseInvestigationState } from '../investigate/investigation-url';
 import { InvestigationViews } from '../investigate/InvestigationViews';
 import { useInvestigation } from '../investigate/useInvestigation';
 import { navigateInvestigation } from '../investigate/useInvestigationUrl';
+import { ShareButton } from '../share/ShareButton';
+import { SharedSourceList } from '../share/SharedSourceList';
 import { saveClockOverride, type ClockRef } from '../sources/clock-override';
 import { SourcesSummary } from '../sources/SourcesSummary';
 import { SourceTable } from '../sources/SourceTable';
@@ -38,6 +41,8 @@ interface IncidentEvidenceProps {
  * when a source changes status or the profile is saved.
  */
 export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenceProps) {
+  // A share link shows the same views read-only: no upload, no clock Adjust, no profile, no sharing.
+  const readOnly = useReadOnly();
   const sourcesRef = useRef<readonly Source[]>(initialSources);
   const refreshRef = useRef<() => void>(() => undefined);
   const knownSourceIds = useCallback(() => new Set(sourcesRef.current.map((s) => s.id)), []);
@@ -95,7 +100,9 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
         <h2 id="sources-heading">Sources</h2>
         {hasSources ? <SourcesSummary sources={sources} /> : null}
       </div>
-      {hasSources ? (
+      {readOnly ? (
+        <SharedSourceList sources={sources} />
+      ) : hasSources ? (
         <SourceTable sources={sources} clocks={clocks} offsets={offsets} onSaveOffset={saveOffset} />
       ) : (
         <p className="muted sources-empty">No sources yet: each file you add gets a row here.</p>
@@ -124,17 +131,23 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
         onOpenFirstEntity={openFirstEntity}
         onShowKind={showKind}
         onShowSources={showSources}
-        actions={<ProfileToggleButton />}
+        actions={
+          readOnly ? null : (
+            <>
+              <ShareButton incidentId={incidentId} />
+              <ProfileToggleButton />
+            </>
+          )
+        }
       />
 
-      <section
-        aria-labelledby="upload-heading"
-        className={hasSources ? 'evidence-section evidence-section--compact' : 'evidence-section'}
-      >
-        <h2 id="upload-heading">Add evidence</h2>
-        <UploadDropZone onFiles={addFiles} compact={hasSources} />
-        <UploadProgressList uploads={uploads} sources={sources} onDismissFinished={dismissFinished} />
-      </section>
+      {readOnly ? null : (
+        <section aria-labelledby="upload-heading" className={hasSources ? 'evidence-section evidence-section--compact' : 'evidence-section'}>
+          <h2 id="upload-heading">Add evidence</h2>
+          <UploadDropZone onFiles={addFiles} compact={hasSources} />
+          <UploadProgressList uploads={uploads} sources={sources} onDismissFinished={dismissFinished} />
+        </section>
+      )}
 
       <InvestigationViews
         incidentId={incidentId}

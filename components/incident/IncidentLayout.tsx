@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { useReadOnly } from '../access/ReadOnlyContext';
 import { ProfilePanel } from '../profile/ProfilePanel';
 import { usePanelParam } from './usePanelParam';
 
@@ -18,7 +19,9 @@ interface IncidentLayoutProps {
  * change re-renders this shell, not the whole page under it.
  */
 export function IncidentLayout({ incidentId, onProfileSaved, profileEdits = 0, children }: IncidentLayoutProps) {
-  const [panel, setPanel] = usePanelParam();
+  const [param, setPanel] = usePanelParam();
+  // A shared (read-only) view has no profile editor, even when its URL says `?panel=profile`.
+  const panel = useReadOnly() ? null : param;
   return (
     <div className={panel ? 'incident-body incident-body--with-panel' : 'incident-body'}>
       <div className="incident-main">{children}</div>

@@ -4,6 +4,7 @@ import './event-detail-panel.css';
 import { useId } from 'react';
 import { describeLocator } from '@/lib/domain/event';
 import { eventDetailDtoSchema, type EventDetailDto, type InvestigationDto, type TimeModeDto } from '@/lib/schemas/investigation';
+import { EventAnnotations } from '../annotations/EventAnnotations';
 import { useApiResource } from '../api/useApiResource';
 import { formatOffset, laneName, laneOffsetText } from '../timeline/lane-offset-text';
 import { eventDetailUrl } from '../timeline/timeline-urls';
@@ -72,6 +73,7 @@ export function EventDetailPanel({ incidentId, eventId, time, navigate, onClose,
           Close <kbd>Esc</kbd>
         </button>
       </div>
+      {data ? <EventAnnotations incidentId={incidentId} eventId={eventId} /> : null}
       {body}
     </aside>
   );

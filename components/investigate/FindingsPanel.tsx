@@ -2,16 +2,21 @@
 
 import '../analysis/analysis.css';
 
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { DIVERGENCE_KINDS, SIGNAL_KINDS, type FindingDto, type InvestigationDto, type TimeModeDto } from '@/lib/schemas/investigation';
 import { FINDING_KIND_LABELS, SIGNAL_KIND_LABELS } from '../analysis/finding-format';
 import { FindingKindBadge } from '../analysis/FindingKindBadge';
+import { annotationsOnEvent, countByEvent } from '../annotations/annotation-targets';
+import { AnnotationThread } from '../annotations/AnnotationThread';
+import { FindingNotes } from '../annotations/FindingNotes';
+import { useAnnotations } from '../annotations/useAnnotations';
 import { StateMessage } from '../ui/StateMessage';
 import { findingTime, listFindings, windowAround } from './finding-navigation';
 import type { InvestigationState } from './investigation-url';
 import type { Navigate } from './useInvestigationUrl';
 
 interface FindingsPanelProps {
+  incidentId: string;
   investigation: InvestigationDto;
   state: InvestigationState;
   navigate: Navigate;
@@ -37,8 +42,12 @@ export function showFindingInTimeline(finding: FindingDto, investigation: Invest
  * (kept in the URL: `kind=conflict&kind=retry`), each linking to the timeline, its request and
  * its entity. The row whose trigger is the selected event is marked, so `n`/`N` show where they are.
  */
-export function FindingsPanel({ investigation, state, navigate }: FindingsPanelProps) {
+export function FindingsPanel({ incidentId, investigation, state, navigate }: FindingsPanelProps) {
   const [limit, setLimit] = useState(PAGE);
+  // The row whose annotations are open beneath it (one at a time keeps the table readable).
+  const [notesOpen, setNotesOpen] = useState<string | null>(null);
+  const { annotations } = useAnnotations(incidentId);
+  const annotated = useMemo(() => countByEvent(annotations), [annotations]);
   const all = useMemo(() => listFindings(investigation, [], true), [investigation]);
   const shown = useMemo(() => listFindings(investigation, state.kinds, true), [investigation, state.kinds]);
   const counts = useMemo(() => {
@@ -86,55 +95,80 @@ export function FindingsPanel({ investigation, state, navigate }: FindingsPanelP
               <th scope="col">Kind</th>
               <th scope="col">Summary</th>
               <th scope="col">Open</th>
+              <th scope="col">Notes</th>
             </tr>
           </thead>
           <tbody>
             {shown.slice(0, limit).map((finding) => {
               const selected = finding === current;
               const isFirst = finding === first;
+              const rowKey = `${finding.divergence ? 'd' : 's'}${finding.index}`;
               return (
-                <tr
-                  key={`${finding.divergence ? 'd' : 's'}${finding.index}`}
-                  className={`findings__row${selected ? ' findings__row--selected' : ''}${finding.divergence ? '' : ' findings__row--signal'}`}
-                  aria-current={selected ? 'true' : undefined}
-                  data-first-divergence={isFirst ? 'true' : undefined}
-                >
-                  <td className="mono" title={new Date(finding.at).toISOString()}>
-                    {timeOfDay(finding.at)}
-                  </td>
-                  <td>
-                    <FindingKindBadge kind={finding.kind} />
-                    {isFirst ? <span className="badge first-badge">first</span> : null}
-                  </td>
-                  <td className="findings__text" title={finding.summary}>
-                    {finding.summary}
-                  </td>
-                  <td className="findings__links">
-                    <button type="button" className="button button--small" onClick={() => showFindingInTimeline(finding, investigation, state.time, navigate)}>
-                      Timeline
-                    </button>
-                    {finding.request ? (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        title={`Request ${finding.request}`}
-                        onClick={() => navigate({ view: 'request', request: finding.request, event: finding.eventId })}
-                      >
-                        Request
+                <Fragment key={rowKey}>
+                  <tr
+                    className={`findings__row${selected ? ' findings__row--selected' : ''}${finding.divergence ? '' : ' findings__row--signal'}`}
+                    aria-current={selected ? 'true' : undefined}
+                    data-first-divergence={isFirst ? 'true' : undefined}
+                  >
+                    <td className="mono" title={new Date(finding.at).toISOString()}>
+                      {timeOfDay(finding.at)}
+                    </td>
+                    <td>
+                      <FindingKindBadge kind={finding.kind} />
+                      {isFirst ? <span className="badge first-badge">first</span> : null}
+                    </td>
+                    <td className="findings__text" title={finding.summary}>
+                      {finding.summary}
+                    </td>
+                    <td className="findings__links">
+                      <button type="button" className="button button--small" onClick={() => showFindingInTimeline(finding, investigation, state.time, navigate)}>
+                        Timeline
                       </button>
-                    ) : null}
-                    {finding.entity ? (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        title={`Entity ${finding.entity}`}
-                        onClick={() => navigate({ view: 'entity', entity: finding.entity, field: finding.field, event: finding.eventId })}
-                      >
-                        Entity
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
+                      {finding.request ? (
+                        <button
+                          type="button"
+                          className="button button--small"
+                          title={`Request ${finding.request}`}
+                          onClick={() => navigate({ view: 'request', request: finding.request, event: finding.eventId })}
+                        >
+                          Request
+                        </button>
+                      ) : null}
+                      {finding.entity ? (
+                        <button
+                          type="button"
+                          className="button button--small"
+                          title={`Entity ${finding.entity}`}
+                          onClick={() => navigate({ view: 'entity', entity: finding.entity, field: finding.field, event: finding.eventId })}
+                        >
+                          Entity
+                        </button>
+                      ) : null}
+                    </td>
+                    <td className="findings__links">
+                      <FindingNotes
+                        incidentId={incidentId}
+                        finding={finding}
+                        count={annotated.get(finding.eventId) ?? 0}
+                        open={notesOpen === rowKey}
+                        onToggleOpen={() => setNotesOpen((k) => (k === rowKey ? null : rowKey))}
+                      />
+                    </td>
+                  </tr>
+                  {notesOpen === rowKey ? (
+                    <tr className="findings__notes-row">
+                      <td colSpan={5}>
+                        <AnnotationThread
+                          incidentId={incidentId}
+                          annotations={annotationsOnEvent(annotations, finding.eventId)}
+                          target={{ type: 'event', eventId: finding.eventId }}
+                          targetText={`the event behind this ${KIND_LABELS[finding.kind] ?? finding.kind} (#${finding.eventId})`}
+                          annotateLabel="Annotate this finding’s event"
+                        />
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
               );
             })}
           </tbody>

@@ -3,9 +3,11 @@
 import './investigate.css';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { InvestigationDto } from '@/lib/schemas/investigation';
+import { TimelineAnnotations } from '../annotations/TimelineAnnotations';
 import type { Source } from '../api/api-schemas';
 import { EntityView } from '../entity-view/EntityView';
 import { EventsPanel } from '../events-table/EventsPanel';
+import { PostmortemView } from '../postmortem/PostmortemView';
 import { RequestView } from '../request-view/RequestView';
 import { Timeline } from '../timeline/Timeline';
 import { ErrorState } from '../ui/ErrorState';
@@ -64,14 +66,21 @@ export function InvestigationViews(props: InvestigationViewsProps) {
     body = <EventsPanel incidentId={incidentId} sources={sources} refreshKey={props.refreshKey} />;
   } else if (view === 'sources') {
     body = props.sourcesView;
+  } else if (view === 'postmortem') {
+    body = <PostmortemView incidentId={incidentId} readOnly={false} />;
   } else if (!investigation && props.status === 'error') {
     body = <ErrorState title="Could not load the investigation" message={props.error ?? 'Unknown error'} onRetry={props.onRetry} />;
   } else if (!investigation) {
     body = <StateMessage title="Analyzing the evidence…" />;
   } else if (view === 'timeline') {
-    body = <Timeline incidentId={incidentId} investigation={investigation} state={state} navigate={navigate} />;
+    body = (
+      <>
+        <Timeline incidentId={incidentId} investigation={investigation} state={state} navigate={navigate} />
+        <TimelineAnnotations incidentId={incidentId} investigation={investigation} state={state} navigate={navigate} />
+      </>
+    );
   } else if (view === 'findings') {
-    body = <FindingsPanel investigation={investigation} state={state} navigate={navigate} />;
+    body = <FindingsPanel incidentId={incidentId} investigation={investigation} state={state} navigate={navigate} />;
   } else if (view === 'request') {
     body = state.request ? (
       <RequestView key={state.request} incidentId={incidentId} investigation={investigation} requestKey={state.request} state={state} navigate={navigate} />

@@ -17,6 +17,7 @@ const LABELS: Record<InvestigationView, string> = {
   entity: 'Entity',
   events: 'Events',
   sources: 'Sources',
+  postmortem: 'Postmortem',
 };
 
 /**

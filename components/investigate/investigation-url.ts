@@ -14,7 +14,7 @@
  */
 import type { TimeModeDto } from '@/lib/schemas/investigation';
 
-export const VIEWS = ['timeline', 'findings', 'request', 'entity', 'events', 'sources'] as const;
+export const VIEWS = ['timeline', 'findings', 'request', 'entity', 'events', 'sources', 'postmortem'] as const;
 export type InvestigationView = (typeof VIEWS)[number];
 
 export interface InvestigationState {

@@ -3,6 +3,7 @@ import type { ReportDomain } from '../api/report-schemas';
 import { countOf, formatBytes, formatDuration, formatTimestamp } from '../ui/format';
 import { ClockDomainItem } from './ClockDomainItem';
 import { overrideKeyInEffect, type ClockRef, type ProfileOffsets } from './clock-override';
+import { redactionKinds, redactionLabel } from './redaction-summary';
 import { SourceDiagnostics } from './SourceDiagnostics';
 
 interface SourceDetailsProps {
@@ -62,6 +63,12 @@ export function SourceDetails({ source, clock, offsets, onSaveOffset }: SourceDe
         <dd>
           {formatBytes(source.sizeBytes)} ({countOf(source.sizeBytes, 'byte')}
           {source.compressed ? ', gzip' : ''})
+        </dd>
+        <dt>Redaction</dt>
+        <dd data-testid="source-redaction">
+          {source.redacted
+            ? `${redactionLabel(source)}${redactionKinds(source.redactions) ? `: ${redactionKinds(source.redactions)}` : ''}`
+            : 'off for this upload: the stored bytes are the file as uploaded, secrets included'}
         </dd>
         {source.sha256 ? (
           <>

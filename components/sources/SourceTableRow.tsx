@@ -4,6 +4,7 @@ import { apiUrls } from '../api/api-urls';
 import { formatBytes, formatCount, formatTimeRange, formatTimestamp } from '../ui/format';
 import { ClockOffsetCell } from './ClockOffsetCell';
 import { overrideKeyInEffect, type ClockRef, type ProfileOffsets } from './clock-override';
+import { redactionKinds, redactionLabel } from './redaction-summary';
 import { SourceDetails } from './SourceDetails';
 
 interface SourceTableRowProps {
@@ -102,8 +103,16 @@ export function SourceTableRow({ source, expanded, onToggle, clock, columns, off
         </td>
         <td>
           <a href={apiUrls.sourceRaw(source.id)} download={source.name}>
-            Download<span className="visually-hidden"> original {source.name}</span>
+            Download<span className="visually-hidden"> {source.redacted ? 'stored' : 'original'} {source.name}</span>
           </a>
+          {source.status === 'uploading' ? null : (
+            <span
+              className={source.redacted ? 'source-row__redaction' : 'source-row__redaction source-row__redaction--off'}
+              title={redactionKinds(source.redactions) || undefined}
+            >
+              {redactionLabel(source)}
+            </span>
+          )}
         </td>
       </tr>
       {expanded ? (

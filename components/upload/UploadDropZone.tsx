@@ -2,9 +2,11 @@
 
 import './upload.css';
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import type { UploadOptions } from './upload-file';
 
 interface UploadDropZoneProps {
-  onFiles: (files: File[]) => void;
+  /** Files added, with the redaction choice shown beside the zone at that moment. */
+  onFiles: (files: File[], options: UploadOptions) => void;
   /** Once the incident has evidence, a slim bar: the events below matter more than the invitation. */
   compact?: boolean;
 }
@@ -17,12 +19,14 @@ function hasFiles(event: { dataTransfer: DataTransfer | null }): boolean {
  * Where evidence goes in: drag several files at once, or use the button (a real <button>, so
  * keyboard and screen-reader users get the same path). Drops that miss the zone are caught at
  * the window too: a browser's default for a dropped file is to navigate away from the incident.
+ * "Redact secrets" (on by default) applies to the files added while it is as shown.
  */
 export function UploadDropZone({ onFiles, compact = false }: UploadDropZoneProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [active, setActive] = useState(false);
   const depth = useRef(0);
   const hintId = useId();
+  const [redact, setRedact] = useState(true);
 
   useEffect(() => {
     function onWindowDragOver(event: globalThis.DragEvent) {
@@ -32,7 +36,7 @@ export function UploadDropZone({ onFiles, compact = false }: UploadDropZoneProps
       if (!hasFiles(event) || event.defaultPrevented) return;
       event.preventDefault();
       const files = Array.from(event.dataTransfer?.files ?? []);
-      if (files.length > 0) onFiles(files);
+      if (files.length > 0) onFiles(files, { redact });
     }
     window.addEventListener('dragover', onWindowDragOver);
     window.addEventListener('drop', onWindowDrop);
@@ -40,7 +44,7 @@ export function UploadDropZone({ onFiles, compact = false }: UploadDropZoneProps
       window.removeEventListener('dragover', onWindowDragOver);
       window.removeEventListener('drop', onWindowDrop);
     };
-  }, [onFiles]);
+  }, [onFiles, redact]);
 
   function onDragEnter(event: DragEvent<HTMLDivElement>) {
     if (!hasFiles(event)) return;
@@ -66,8 +70,18 @@ export function UploadDropZone({ onFiles, compact = false }: UploadDropZoneProps
     depth.current = 0;
     setActive(false);
     const files = Array.from(event.dataTransfer.files);
-    if (files.length > 0) onFiles(files);
+    if (files.length > 0) onFiles(files, { redact });
   }
+
+  const redactToggle = (
+    <label
+      className="dropzone__redact"
+      title="Replace passwords, tokens, API keys, cookies, Authorization headers, bearer tokens and JWTs with [REDACTED] before the file is stored"
+    >
+      <input type="checkbox" checked={redact} onChange={(event) => setRedact(event.target.checked)} data-testid="redact-secrets" />
+      Redact secrets (recommended)
+    </label>
+  );
 
   return (
     <div
@@ -89,6 +103,7 @@ export function UploadDropZone({ onFiles, compact = false }: UploadDropZoneProps
           <button type="button" className="button button--small" onClick={() => inputRef.current?.click()}>
             Choose files…
           </button>
+          {redactToggle}
           <p className="dropzone__formats">
             logs, HAR, OTLP / Jaeger / Zipkin traces, CSV; <code>.gz</code> is fine
           </p>
@@ -102,6 +117,7 @@ export function UploadDropZone({ onFiles, compact = false }: UploadDropZoneProps
           <button type="button" className="button button--primary" onClick={() => inputRef.current?.click()}>
             Choose files…
           </button>
+          {redactToggle}
         </>
       )}
       <input
@@ -115,7 +131,7 @@ export function UploadDropZone({ onFiles, compact = false }: UploadDropZoneProps
           const files = Array.from(event.target.files ?? []);
           // Reset so choosing the same file again still fires change.
           event.target.value = '';
-          if (files.length > 0) onFiles(files);
+          if (files.length > 0) onFiles(files, { redact });
         }}
       />
     </div>

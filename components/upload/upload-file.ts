@@ -21,7 +21,12 @@ export interface UploadHandle {
   abort: () => void;
 }
 
-export function uploadFile(url: string, file: File, callbacks: UploadCallbacks): UploadHandle {
+export interface UploadOptions {
+  /** Redact secrets on the server before anything is stored (the API's default); false sends `redact=0`. */
+  redact: boolean;
+}
+
+export function uploadFile(url: string, file: File, callbacks: UploadCallbacks, options: UploadOptions = { redact: true }): UploadHandle {
   const xhr = new XMLHttpRequest();
   const done = new Promise<UploadOutcome>((resolve, reject) => {
     xhr.open('POST', url);
@@ -43,6 +48,8 @@ export function uploadFile(url: string, file: File, callbacks: UploadCallbacks):
     xhr.addEventListener('error', () => reject(new Error('The upload was interrupted: is the Witness server still running?')));
     xhr.addEventListener('abort', () => reject(new Error('Upload cancelled.')));
     const form = new FormData();
+    // Before the file: the server reads the form as a stream and starts storing at the file.
+    form.append('redact', options.redact ? '1' : '0');
     form.append('file', file, file.name);
     xhr.send(form);
   });

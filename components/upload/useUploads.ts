@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { failedUploadSchema, sourceSchema } from '../api/api-schemas';
 import { apiUrls } from '../api/api-urls';
-import { uploadErrorMessage, uploadFile } from './upload-file';
+import { uploadErrorMessage, uploadFile, type UploadOptions } from './upload-file';
 import type { UploadItem } from './upload-item';
 
 /**
@@ -21,12 +21,17 @@ export function useUploads(incidentId: string, knownSourceIds: () => ReadonlySet
   }, []);
 
   const run = useCallback(
-    async (key: string, file: File) => {
+    async (key: string, file: File, options: UploadOptions) => {
       patch(key, { phase: 'uploading', knownSourceIds: new Set(knownSourceIds()) });
-      const handle = uploadFile(apiUrls.sources(incidentId), file, {
-        onProgress: (sent) => patch(key, { sentBytes: Math.min(sent, file.size) }),
-        onSent: () => patch(key, { phase: 'parsing', sentBytes: file.size }),
-      });
+      const handle = uploadFile(
+        apiUrls.sources(incidentId),
+        file,
+        {
+          onProgress: (sent) => patch(key, { sentBytes: Math.min(sent, file.size) }),
+          onSent: () => patch(key, { phase: 'parsing', sentBytes: file.size }),
+        },
+        options,
+      );
       try {
         const outcome = await handle.done;
         if (outcome.status >= 200 && outcome.status < 300) {
@@ -57,7 +62,8 @@ export function useUploads(incidentId: string, knownSourceIds: () => ReadonlySet
   );
 
   const addFiles = useCallback(
-    (files: readonly File[]) => {
+    /** Redaction is chosen when files are added: a queued file keeps the choice made for it. */
+    (files: readonly File[], options: UploadOptions = { redact: true }) => {
       const added = files.map((file) => {
         counter.current += 1;
         const item: UploadItem = {
@@ -75,7 +81,7 @@ export function useUploads(incidentId: string, knownSourceIds: () => ReadonlySet
       });
       setUploads((items) => [...items, ...added.map((a) => a.item)]);
       for (const { item, file } of added) {
-        queue.current = queue.current.then(() => run(item.key, file));
+        queue.current = queue.current.then(() => run(item.key, file, options));
       }
     },
     [run],

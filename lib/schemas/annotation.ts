@@ -9,7 +9,8 @@
  *   POST /api/incidents/{id}/annotations/{annotationId}/restore -> AnnotationDto
  *   GET  /api/incidents/{id}/annotations/{annotationId}/revisions -> { revisions: AnnotationRevisionDto[] }
  *   GET/PUT /api/incidents/{id}/postmortem                 -> PostmortemDto / putPostmortemBodySchema
- *   PUT/DELETE /api/incidents/{id}/story/{kind}/{eventId}  -> the finding in or out of the story
+ *   PUT/DELETE /api/incidents/{id}/story/{kind}/{eventId}  -> the finding in or out of the story (PostmortemDto)
+ *   GET  /api/incidents/{id}/postmortem/narrative          -> NarrativeDto (annotations + story findings with evidence)
  *   GET /api/incidents/{id}/postmortem.md                  -> text/markdown export
  *   GET /api/incidents/{id}/bundle                         -> the incident as a JSON bundle
  *   POST /api/incidents/import                             -> 201 the imported incident
@@ -17,6 +18,7 @@
  * Times in targets are aligned ms since the epoch (the investigation's `at`).
  */
 import { z } from 'zod';
+import { idSchema } from './ids';
 
 export const ANNOTATION_KINDS = ['trigger', 'detection', 'diagnosis', 'repair', 'key_moment', 'note'] as const;
 export const annotationKindSchema = z.enum(ANNOTATION_KINDS);
@@ -106,3 +108,54 @@ export const putPostmortemBodySchema = z.object({
   impact: z.string().max(MAX_ANNOTATION_BODY),
   author: authorField,
 });
+
+/** Route params and the listing's query (added with the routes). */
+export const annotationParamsSchema = z.object({ id: idSchema, annotationId: idSchema });
+export const annotationListQuerySchema = z.object({ deleted: z.enum(['0', '1']).default('0').transform((v) => v === '1') });
+export const storyParamsSchema = storyKeySchema.extend({ id: idSchema });
+
+/** A witness's value of one entity field at one moment (the entity view's row at or before it). */
+export const narrativeWitnessValueSchema = z.object({
+  label: z.string(),
+  owner: z.boolean(),
+  value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+  /** False before the witness's first observation of the field. */
+  held: z.boolean(),
+  disagrees: z.boolean(),
+});
+
+export const narrativeEvidenceSchema = z.object({
+  /** The event(s) behind the item, raw lines as written. */
+  events: z.array(z.object({ id: z.number().int(), source: z.string(), at: z.number().nullable(), raw: z.string() })),
+  /** For state targets and findings naming an entity field: what each witness held then. */
+  witnesses: z
+    .object({ entity: z.string(), field: z.string(), at: z.number(), values: z.array(narrativeWitnessValueSchema) })
+    .nullable(),
+});
+export type NarrativeEvidence = z.infer<typeof narrativeEvidenceSchema>;
+
+export const narrativeFindingSchema = z.object({
+  kind: z.string(),
+  eventId: z.number().int(),
+  summary: z.string(),
+  entity: z.string().nullable(),
+  field: z.string().nullable(),
+});
+
+/**
+ * One narrative item: an annotation (not deleted) or a finding marked part of the story, at its
+ * aligned time (null: an event annotation whose event is no longer in the analysis; listed last).
+ */
+export const narrativeItemSchema = z.object({
+  at: z.number().nullable(),
+  annotation: annotationDtoSchema.nullable(),
+  finding: narrativeFindingSchema.nullable(),
+  evidence: narrativeEvidenceSchema,
+});
+export type NarrativeItem = z.infer<typeof narrativeItemSchema>;
+
+/** `GET /api/incidents/{id}/postmortem/narrative`: the story in aligned time, one request. */
+export const narrativeDtoSchema = z.object({ items: z.array(narrativeItemSchema) });
+export type NarrativeDto = z.infer<typeof narrativeDtoSchema>;
+
+export const annotationRevisionListDtoSchema = z.object({ revisions: z.array(annotationRevisionDtoSchema) });

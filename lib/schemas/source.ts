@@ -11,8 +11,13 @@ export const sourceNameSchema = z
   .transform((name) => name.split(/[\\/]/).pop()?.trim() ?? '')
   .pipe(z.string().min(1, 'a file name is required').max(255, 'the file name is at most 255 characters'));
 
-/** `POST /api/incidents/{id}/sources?name=FILE` with the raw bytes as the body. */
-export const uploadQuerySchema = z.object({ name: sourceNameSchema.optional() });
+/** `redact=0` (query or multipart field) turns redaction of secrets off for one upload; on by default. */
+export const redactFlagSchema = z
+  .enum(['0', '1', 'false', 'true', 'off', 'on', 'no', 'yes'], { error: 'redact is 0 or 1' })
+  .transform((flag) => flag === '1' || flag === 'true' || flag === 'on' || flag === 'yes');
+
+/** `POST /api/incidents/{id}/sources?name=FILE` with the raw bytes as the body (`&redact=0` to keep secrets). */
+export const uploadQuerySchema = z.object({ name: sourceNameSchema.optional(), redact: redactFlagSchema.optional() });
 
 export const diagnosticDtoSchema = z.object({
   locator: locatorSchema.nullable(),
@@ -40,6 +45,10 @@ export const sourceDtoSchema = z.object({
   firstTime: z.string().nullable(),
   lastTime: z.string().nullable(),
   services: z.array(z.string()),
+  /** Secrets were redacted on upload (lib/domain/redact); false when the upload opted out. */
+  redacted: z.boolean(),
+  /** Values redacted per kind (`header`, `cookie`, `param`, `field`, `bearer`, `jwt`); `{}` when none. */
+  redactions: z.record(z.string(), z.number().int()),
   diagnostics: z.array(diagnosticDtoSchema).optional(),
   createdAt: z.string(),
 });

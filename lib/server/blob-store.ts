@@ -1,6 +1,7 @@
 /**
- * Original upload bytes, kept exactly as uploaded (compressed stays compressed) so the raw
- * download is byte-identical: `BLOB_DIR/<2 id chars>/<source id>`.
+ * Upload bytes, kept as uploaded (compressed stays compressed) so the raw download is
+ * byte-identical: `BLOB_DIR/<2 id chars>/<source id>`; or, when redaction replaced something,
+ * the redacted text instead (rewriteBlob), so no stored byte holds a secret.
  *
  * Invariants: bytes are streamed to disk, never held whole in memory; size and sha256 are
  * computed on the way through; a blob appears under its final name only when complete (written
@@ -37,8 +38,11 @@ function toReadable(body: ByteSource): Readable {
   return body instanceof ReadableStream ? Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>) : Readable.from(body);
 }
 
-export async function writeBlob(sourceId: string, body: ByteSource, signal?: AbortSignal): Promise<StoredBlob> {
-  const finalPath = blobPath(sourceId);
+export function writeBlob(sourceId: string, body: ByteSource, signal?: AbortSignal): Promise<StoredBlob> {
+  return writeBlobFile(blobPath(sourceId), body, signal);
+}
+
+async function writeBlobFile(finalPath: string, body: ByteSource, signal?: AbortSignal): Promise<StoredBlob> {
   const partPath = `${finalPath}.part`;
   await mkdir(path.dirname(finalPath), { recursive: true });
   const hash = createHash('sha256');
@@ -62,6 +66,33 @@ export async function writeBlob(sourceId: string, body: ByteSource, signal?: Abo
   return { sizeBytes, sha256: hash.digest('hex'), compressed: head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1] };
 }
 
+/** Where a rewritten blob is written before it replaces the original (rewriteBlob). */
+const REWRITE_SUFFIX = '.rewrite';
+
+/**
+ * Rewrites a stored blob (redaction, lib/server/ingest/redact-blob.ts): `rewrite` reads the
+ * original and yields the new bytes, written beside it; when `keep()` then says so, they replace
+ * the original (one rename) and their size and hash are returned, otherwise they are dropped
+ * and the original stays as it was (null).
+ */
+export async function rewriteBlob(
+  sourceId: string,
+  rewrite: (original: Readable) => AsyncIterable<Uint8Array>,
+  keep: () => boolean,
+  signal?: AbortSignal,
+): Promise<StoredBlob | null> {
+  const original = blobPath(sourceId);
+  const rewritten = `${original}${REWRITE_SUFFIX}`;
+  try {
+    const stored = await writeBlobFile(rewritten, rewrite(openBlob(sourceId)), signal);
+    if (!keep()) return null;
+    await rename(rewritten, original);
+    return stored;
+  } finally {
+    await rm(rewritten, { force: true });
+  }
+}
+
 export function openBlob(sourceId: string): Readable {
   return openBlobFile(blobPath(sourceId));
 }
@@ -81,5 +112,5 @@ export async function blobSize(sourceId: string): Promise<number | null> {
 
 export async function deleteBlob(sourceId: string): Promise<void> {
   const file = blobPath(sourceId);
-  await Promise.all([rm(file, { force: true }), rm(`${file}.part`, { force: true })]);
+  await Promise.all([file, `${file}.part`, `${file}${REWRITE_SUFFIX}`, `${file}${REWRITE_SUFFIX}.part`].map((f) => rm(f, { force: true })));
 }

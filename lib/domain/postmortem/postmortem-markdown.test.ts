@@ -72,6 +72,12 @@ describe('postmortemMarkdown', () => {
     expect(md).toContain('| inventory.jsonl (owner) | 7 |');
   });
 
+  it('neutralizes HTML tags in the team text, keeping the rest of its Markdown', () => {
+    const md = postmortemMarkdown(doc({ summary: 'p99 < 5 ms <script>alert(1)</script> and **bold**', items: [] }));
+    expect(md).toContain('p99 < 5 ms &lt;script>alert(1)&lt;/script> and **bold**');
+    expect(md).not.toContain('<script>');
+  });
+
   it('says what is not written yet, and names an untitled postmortem after the incident', () => {
     const empty = postmortemMarkdown(doc({ title: ' ', summary: '', items: [], firstDivergence: null }));
     expect(empty.startsWith('# Postmortem: checkout 500s\n')).toBe(true);

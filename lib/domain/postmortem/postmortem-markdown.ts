@@ -5,7 +5,7 @@
  * of the exported copy knows which clocks the times are on.
  *
  * The team's text (summary, impact, annotation bodies) is Markdown already and goes in as
- * written; everything that comes from evidence (raw lines, values, names) is fenced or escaped,
+ * written, but for HTML tags, which are neutralized; everything that comes from evidence (raw lines, values, names) is fenced or escaped,
  * so a log line cannot turn into a heading, a link or HTML in the wiki.
  */
 import type { NarrativeItem, PostmortemDocument, WitnessValue } from './document';
@@ -33,6 +33,14 @@ export function escapeInline(text: string): string {
   return flat.replace(/^(\s*)([#>+-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
+/**
+ * The team's own Markdown, kept as written except for HTML tags: `<script>` in an annotation
+ * must not run in the wiki that renders the export. `&lt;` renders as `<` in Markdown prose.
+ */
+export function teamMarkdown(text: string): string {
+  return text.trim().replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+}
+
 function witnessTable(witnesses: readonly WitnessValue[]): string {
   const rows = witnesses.map((w) => `| ${escapeInline(w.witness)}${w.owner ? ' (owner)' : ''} | ${escapeInline(w.value)} |`);
   return ['| witness | value |', '| --- | --- |', ...rows].join('\n');
@@ -47,7 +55,7 @@ function itemHeading(item: NarrativeItem): string {
 
 function itemMarkdown(item: NarrativeItem): string {
   const parts = [itemHeading(item), ''];
-  parts.push(item.source === 'finding' ? escapeInline(item.text) : item.text.trim());
+  parts.push(item.source === 'finding' ? escapeInline(item.text) : teamMarkdown(item.text));
   if (item.author) parts.push('', `*${escapeInline(item.author)}*`);
   if (item.witnesses.length > 0) parts.push('', witnessTable(item.witnesses));
   for (const line of item.evidence) parts.push('', `${escapeInline(line.where)}:`, '', fenced(line.raw));
@@ -55,7 +63,7 @@ function itemMarkdown(item: NarrativeItem): string {
 }
 
 function section(title: string, body: string): string {
-  return `## ${title}\n\n${body.trim() === '' ? '_Not written yet._' : body.trim()}`;
+  return `## ${title}\n\n${body.trim() === '' ? '_Not written yet._' : teamMarkdown(body)}`;
 }
 
 export function postmortemMarkdown(doc: PostmortemDocument): string {

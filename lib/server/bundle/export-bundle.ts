@@ -12,7 +12,7 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION } from '@/lib/schemas/bundle';
 import { blobSize, openBlob } from '../blob-store';
 import { getDb } from '../db/client';
 import { NotFoundError } from '../errors';
-import { annotationTarget } from '../postmortem/postmortem-document';
+import { targetOf } from '../annotations/to-annotation-dto';
 
 type SourceMeta = Omit<Bundle['sources'][number], 'bytes'> & { id: string };
 
@@ -69,8 +69,7 @@ export async function exportBundle(incidentId: string, exportedAt: Date): Promis
   }
 
   const annotations: Bundle['annotations'] = incident.annotations.flatMap((a) => {
-    const target = annotationTarget(a);
-    if (!target) return [];
+    const target = targetOf(a);
     let portable: BundleTarget;
     if (target.type === 'event') {
       const event = refs.get(target.eventId);

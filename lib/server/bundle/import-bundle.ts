@@ -10,9 +10,11 @@
  * can be (state and range targets) and otherwise reported in `dropped`, never silently lost.
  */
 import { Readable } from 'node:stream';
+import type { AnnotationTarget } from '@/lib/schemas/annotation';
 import type { Bundle, BundleEventRef } from '@/lib/schemas/bundle';
 import type { IncidentDto } from '@/lib/schemas/incident';
 import { profileSchema } from '@/lib/schemas/profile';
+import { targetColumns } from '../annotations/to-annotation-dto';
 import { getDb } from '../db/client';
 import { UnprocessableEvidenceError } from '../errors';
 import { newId } from '../ids';
@@ -50,7 +52,7 @@ export async function importBundle(bundle: Bundle): Promise<ImportResult> {
   const failedSources: ImportResult['failedSources'] = [];
   for (const s of bundle.sources) {
     const bytes = Buffer.from(s.bytes, 'base64');
-    const result = await ingestUpload({ incidentId, name: s.name, body: Readable.from([bytes]) });
+    const result = await ingestUpload({ incidentId, name: s.name, body: Readable.from([bytes]), redact: false });
     sourceIds.push(result.source.id);
     if (!result.ok) failedSources.push({ name: s.name, error: result.error.message });
     await prisma.source.update({ where: { id: result.source.id }, data: { redacted: s.redacted, redactions: JSON.stringify(s.redactions) } });
@@ -65,25 +67,21 @@ export async function importBundle(bundle: Bundle): Promise<ImportResult> {
 
   const dropped = { annotations: 0, story: 0 };
   for (const a of bundle.annotations) {
-    let columns: { targetType: string; eventId?: number; entity?: string; field?: string; at?: number; endAt?: number };
+    let target: AnnotationTarget;
     if (a.target.type === 'event') {
       const eventId = await eventIdOf(a.target.event);
       if (eventId === null) {
         dropped.annotations++;
         continue;
       }
-      columns = { targetType: 'event', eventId };
-    } else if (a.target.type === 'state') {
-      columns = { targetType: 'state', entity: a.target.entity, field: a.target.field, at: a.target.at };
-    } else {
-      columns = { targetType: 'range', at: a.target.from, endAt: a.target.to };
-    }
+      target = { type: 'event', eventId };
+    } else target = a.target;
     await prisma.annotation.create({
       data: {
         id: newId(),
         incidentId,
         kind: a.kind,
-        ...columns,
+        ...targetColumns(target),
         body: a.body,
         author: a.author,
         createdAt: new Date(a.createdAt),

@@ -54,8 +54,8 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 let incidentId = '';
 const uploaded: SourceDto[] = [];
 
-function rawUpload(name: string, body: BodyInit, init: RequestInit = {}): Promise<Response> {
-  const request = new Request(`${BASE}/api/incidents/${incidentId}/sources?name=${encodeURIComponent(name)}`, {
+function rawUpload(name: string, body: BodyInit, init: RequestInit = {}, query = ''): Promise<Response> {
+  const request = new Request(`${BASE}/api/incidents/${incidentId}/sources?name=${encodeURIComponent(name)}${query}`, {
     method: 'POST',
     body,
     duplex: 'half',
@@ -126,6 +126,8 @@ describe('uploading evidence', () => {
     expect(response.status).toBe(201);
     const source = sourceDtoSchema.parse(await response.json());
     expect(source).toMatchObject({ name: 'withreq.log', position: 0, format: 'jsonl', status: 'ready', error: null, events: 3, unparsed: 0 });
+    // Redaction is on by default and found nothing here: the bytes stay exactly as sent.
+    expect(source).toMatchObject({ redacted: true, redactions: {} });
     expect(source.sizeBytes).toBe(WITHREQ.length);
     expect(source.parsedBytes).toBe(WITHREQ.length);
     expect(source.sha256).toBe(sha256(WITHREQ));
@@ -136,12 +138,13 @@ describe('uploading evidence', () => {
     uploaded.push(source);
   });
 
+  // redact=0: this HAR carries a cookie, and the download below must be the file as sent (redaction: redaction-api.test.ts).
   it('ingests a HAR sent as the raw body', async () => {
-    const response = await rawUpload('chrome.har', CHROME_HAR);
+    const response = await rawUpload('chrome.har', CHROME_HAR, {}, '&redact=0');
     expect(response.status).toBe(201);
     const source = sourceDtoSchema.parse(await response.json());
     const entries = (JSON.parse(CHROME_HAR.toString('utf8').replace(/^\uFEFF/, '')) as { log: { entries: unknown[] } }).log.entries.length;
-    expect(source).toMatchObject({ name: 'chrome.har', position: 1, format: 'har', status: 'ready', events: entries });
+    expect(source).toMatchObject({ name: 'chrome.har', position: 1, format: 'har', status: 'ready', events: entries, redacted: false, redactions: {} });
     uploaded.push(source);
   });
 

@@ -3,6 +3,7 @@
  *
  *   (a) Source row, `uploading`, next position      -> create-source.ts
  *   (b) bytes streamed to the blob store, hashed     -> blob-store.ts
+ *   (b') secrets redacted in the stored bytes        -> redact-blob.ts (unless `redact: false`)
  *   (c) `parsing`: blob -> events + diagnostics      -> parse-stored-source.ts
  *   (d) `ready`, with exact totals, in one update    -> settle-source.ts
  *
@@ -12,11 +13,12 @@
  * interrupted uploads are returned as a failed source; anything else (a database error) is
  * also recorded on the source and then rethrown, to be logged as a server error.
  */
-import { type ByteSource, writeBlob } from '../blob-store';
+import { type ByteSource, deleteBlob, writeBlob } from '../blob-store';
 import { type Db, getDb } from '../db/client';
 import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
 import { createSource } from './create-source';
 import { parseStoredSource } from './parse-stored-source';
+import { type RedactedBlob, redactStoredBlob } from './redact-blob';
 import { settleSource, type UploadResult } from './settle-source';
 
 export type { UploadResult } from './settle-source';
@@ -30,6 +32,8 @@ export interface UploadInput {
   signal?: AbortSignal;
   /** Declared length (Content-Length of a raw body): fewer bytes means the upload was cut short. */
   expectedBytes?: number;
+  /** Redact secrets before anything reads the bytes (default true; `redact=0` on the API turns it off). */
+  redact?: boolean;
 }
 
 async function receive(db: Db, sourceId: string, input: UploadInput): Promise<number> {
@@ -43,11 +47,32 @@ async function receive(db: Db, sourceId: string, input: UploadInput): Promise<nu
   if (input.expectedBytes !== undefined && stored.sizeBytes !== input.expectedBytes) {
     throw new UploadInterruptedError(`${input.name}: the upload was interrupted after ${stored.sizeBytes} of ${input.expectedBytes} bytes; upload it again`);
   }
+  const redaction = input.redact === false || stored.sizeBytes === 0 ? null : await redact(sourceId, input);
+  const kept = redaction?.stored ?? stored;
+  // Still `uploading` until here, so the raw download never serves the unredacted bytes.
   await db.prisma.source.update({
     where: { id: sourceId },
-    data: { status: 'parsing', sizeBytes: stored.sizeBytes, sha256: stored.sha256, compressed: stored.compressed },
+    data: {
+      status: 'parsing',
+      sizeBytes: kept.sizeBytes,
+      sha256: kept.sha256,
+      compressed: kept.compressed,
+      redacted: input.redact !== false,
+      redactions: JSON.stringify(redaction?.counts ?? {}),
+    },
   });
-  return stored.sizeBytes;
+  return kept.sizeBytes;
+}
+
+/** A failed redaction (corrupt gzip, abort) deletes the bytes: they may hold what it was to remove. */
+async function redact(sourceId: string, input: UploadInput): Promise<RedactedBlob> {
+  try {
+    return await redactStoredBlob(sourceId, input.name, input.signal);
+  } catch (error) {
+    await deleteBlob(sourceId);
+    if (input.signal?.aborted) throw new UploadInterruptedError(`${input.name}: the upload was aborted; upload it again`, { cause: error });
+    throw error;
+  }
 }
 
 export async function ingestUpload(input: UploadInput): Promise<UploadResult> {

@@ -20,6 +20,8 @@ export const SOURCE_SELECT = {
   firstTs: true,
   lastTs: true,
   services: true,
+  redacted: true,
+  redactions: true,
   createdAt: true,
 } as const;
 
@@ -40,6 +42,8 @@ export interface SourceRow {
   firstTs: number | null;
   lastTs: number | null;
   services: string;
+  redacted: boolean;
+  redactions: string;
   createdAt: Date;
 }
 
@@ -72,6 +76,13 @@ function services(json: string): string[] {
   return Array.isArray(parsed) ? parsed.filter((s): s is string => typeof s === 'string') : [];
 }
 
+/** The stored counts per kind; anything else in the column (never written) counts as none. */
+function redactions(json: string): Record<string, number> {
+  const parsed: unknown = JSON.parse(json);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+  return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, number] => Number.isInteger(entry[1])));
+}
+
 export function toSourceDto(row: SourceRow, diagnostics?: DiagnosticRow[]): SourceDto {
   const dto: SourceDto = {
     id: row.id,
@@ -92,6 +103,8 @@ export function toSourceDto(row: SourceRow, diagnostics?: DiagnosticRow[]): Sour
     firstTime: isoTime(row.firstTs),
     lastTime: isoTime(row.lastTs),
     services: services(row.services),
+    redacted: row.redacted,
+    redactions: redactions(row.redactions),
     createdAt: row.createdAt.toISOString(),
   };
   if (diagnostics) dto.diagnostics = diagnostics.map(toDiagnosticDto);

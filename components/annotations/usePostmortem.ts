@@ -1,0 +1,1 @@
+export { usePostmortem } from './useAnnotations';

@@ -1,0 +1,124 @@
+/**
+ * Redaction of a whole evidence file as decoded text, chunk by chunk, in the shape its format
+ * has (the same detection as parsing, on the same first DETECT_HEAD_CHARS characters):
+ *
+ * - JSON documents (HAR, `json`, OTLP, Jaeger, Zipkin): one JsonRedactor over the whole text.
+ * - Everything else is line-oriented: a line opening with `{` or `[` (JSON lines, OTLP one
+ *   request per line) goes through a JsonRedactor of its own, any other line through the text
+ *   patterns. Line ends are kept as they were.
+ *
+ * The output differs from the input only in redacted values, so it parses to the same events.
+ * Memory stays bounded by one chunk plus one line (text lines longer than MAX_TEXT_LINE are
+ * redacted in pieces of that size: a secret cut by such a piece boundary could survive, which
+ * no real log line reaches) or, for JSON, one string value.
+ */
+import { DETECT_HEAD_CHARS, detectFormat, type FormatId } from '../parse';
+import { JsonRedactor } from './json-redactor';
+import type { RedactionCounts } from './redaction-counts';
+import { redactText } from './redact-text';
+
+const JSON_DOCUMENTS: ReadonlySet<FormatId> = new Set(['har', 'json', 'otlp', 'jaeger', 'zipkin']);
+/** The text parsers cap a record at 1 MiB; a longer line is redacted in pieces. */
+export const MAX_TEXT_LINE = 1 << 20;
+const BOM = '\ufeff';
+
+export interface StreamRedactor {
+  /** Redacts the next decoded text; returns the output that is final so far. */
+  write(text: string): string;
+  /** The input ended: the rest of the output. */
+  end(): string;
+  /** What was redacted so far. */
+  readonly counts: RedactionCounts;
+}
+
+interface Mode {
+  write(text: string): string;
+  end(): string;
+}
+
+/** Starts like a JSON value: JSON lines, OTLP one request per line. */
+function opensJson(line: string): boolean {
+  const start = line.trimStart();
+  return start.startsWith('{') || start.startsWith('[');
+}
+
+class LineMode implements Mode {
+  private line = '';
+  /** A JSON line longer than MAX_TEXT_LINE, streamed through instead of held. */
+  private json: JsonRedactor | null = null;
+
+  constructor(private readonly counts: RedactionCounts) {}
+
+  write(text: string): string {
+    let out = '';
+    let from = 0;
+    for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', from)) {
+      out += this.append(text.slice(from, nl)) + this.endLine() + '\n';
+      from = nl + 1;
+    }
+    return out + this.append(text.slice(from));
+  }
+
+  end(): string {
+    return this.endLine();
+  }
+
+  private append(piece: string): string {
+    if (this.json) return this.json.write(piece);
+    this.line += piece;
+    if (this.line.length < MAX_TEXT_LINE) return '';
+    const held = this.line;
+    this.line = '';
+    if (!opensJson(held)) return redactText(held, this.counts);
+    this.json = new JsonRedactor(this.counts);
+    return this.json.write(held);
+  }
+
+  /**
+   * A line opening with `{` or `[` goes through JSON redaction; when it turns out not to be JSON
+   * (`[INFO] password=x`) through the text patterns too (on JSON text they find nothing more:
+   * what they would match is already the marker).
+   */
+  private endLine(): string {
+    if (this.json) {
+      const rest = this.json.end();
+      this.json = null;
+      return rest;
+    }
+    const line = this.line;
+    this.line = '';
+    if (!opensJson(line)) return redactText(line, this.counts);
+    const json = new JsonRedactor(this.counts);
+    const redacted = json.write(line);
+    if (json.wellFormed) return redacted + json.end();
+    return redactText(redacted + json.end(), this.counts);
+  }
+}
+
+export function createStreamRedactor(): StreamRedactor {
+  const counts: RedactionCounts = {};
+  let head = '';
+  let mode: Mode | null = null;
+
+  const start = (): string => {
+    const detected = detectFormat(head.startsWith(BOM) ? head.slice(1) : head).format;
+    mode = detected !== null && JSON_DOCUMENTS.has(detected) ? new JsonRedactor(counts) : new LineMode(counts);
+    const held = head;
+    head = '';
+    return mode.write(held);
+  };
+
+  return {
+    counts,
+    write(text) {
+      if (mode) return mode.write(text);
+      head += text;
+      return head.length < DETECT_HEAD_CHARS ? '' : start();
+    },
+    end() {
+      const rest = mode ? '' : start();
+      const started = mode as Mode | null;
+      return rest + (started ? started.end() : '');
+    },
+  };
+}
