@@ -48,6 +48,11 @@ test('annotate the first divergence, tell the story, edit and delete with histor
   await expect(card.locator('img, script')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
 
+  // The request view marks the annotated event's row.
+  await detail.getByRole('button', { name: /^Open request/ }).click();
+  const requestRow = page.getByRole('table', { name: /^Events of request/ }).locator(`tr[data-event-id="${first.eventId}"]`);
+  await expect(requestRow.getByLabel(/^\d+ annotations?$/)).toBeVisible();
+
   // The first divergence becomes part of the story; its row shows the annotation.
   await openView(page, 'Findings');
   const row = page.getByRole('table', { name: 'Findings in time order' }).locator('tr[data-first-divergence="true"]');

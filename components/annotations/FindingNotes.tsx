@@ -6,6 +6,7 @@ import type { FindingDto } from '@/lib/schemas/investigation';
 import { useReadOnly } from '../access/ReadOnlyContext';
 import { errorMessage } from '../api/api-client';
 import { setStory } from './annotation-api';
+import { NoteCount } from './NoteCount';
 import { useAuthor } from './useAuthor';
 import { usePostmortem } from './usePostmortem';
 
@@ -46,11 +47,7 @@ export function FindingNotes({ incidentId, finding, count, open, onToggleOpen }:
     <>
       {count > 0 || !readOnly ? (
         <button type="button" className="button button--small" aria-expanded={open} onClick={onToggleOpen} title="Annotations on this finding’s event">
-          {count > 0 ? (
-            <span className="annotation-marker" aria-label={`${count} annotation${count === 1 ? '' : 's'}`}>
-              ✎ {count}
-            </span>
-          ) : null}
+          <NoteCount count={count} />
           {readOnly ? 'Notes' : 'Annotate'}
         </button>
       ) : null}

@@ -5,6 +5,7 @@ import type { EventBriefDto } from '@/lib/schemas/investigation';
 import { LevelBadge } from '../ui/LevelBadge';
 import type { EventMarks } from './finding-marks';
 import { FindingKindBadge } from '../analysis/FindingKindBadge';
+import { NoteCount } from '../annotations/NoteCount';
 import { eventLaneLabel } from './lane-labels';
 import { durationText, fullTime, timeOfDay } from './time-text';
 import { useTableRows } from './useTableRows';
@@ -17,6 +18,8 @@ interface RequestEventsTableProps {
   marks: ReadonlyMap<number, EventMarks>;
   selected: number | null;
   onSelect: (eventId: number) => void;
+  /** Annotations per event id: a row with notes says so (they open in the event's detail). */
+  notes?: ReadonlyMap<number, number>;
 }
 
 /**
@@ -25,7 +28,7 @@ interface RequestEventsTableProps {
  * click selects the event; the time is a button, so the keyboard can do the same. The selected
  * row is kept in view inside the table's own scroll box.
  */
-export function RequestEventsTable({ requestKey, events, labels, marks, selected, onSelect }: RequestEventsTableProps) {
+export function RequestEventsTable({ requestKey, events, labels, marks, selected, onSelect, notes }: RequestEventsTableProps) {
   const [box, setBox] = useState<HTMLDivElement | null>(null);
   const rows = useTableRows(events.length, box);
   const selectedIndex = selected === null ? -1 : events.findIndex((e) => e.id === selected);
@@ -101,6 +104,7 @@ export function RequestEventsTable({ requestKey, events, labels, marks, selected
                 <td className="rv-events__marks">
                   {m?.firstDivergence ? <span className="view-first-label">First divergence</span> : null}
                   {m ? [...m.divergences, ...m.signals].map((f) => <FindingKindBadge key={`${f.divergence ? 'f' : 's'}${f.index}`} kind={f.kind} />) : null}
+                  <NoteCount count={notes?.get(event.id) ?? 0} />
                 </td>
               </tr>
             );

@@ -22,6 +22,8 @@ import { RequestWaterfall } from './RequestWaterfall';
 import { stepEventId } from './step-selection';
 import { durationText, timeOfDay } from './time-text';
 import { useWitnessStep } from './useWitnessStep';
+import { countByEvent } from '../annotations/annotation-targets';
+import { useAnnotations } from '../annotations/useAnnotations';
 
 export interface RequestViewProps {
   incidentId: string;
@@ -89,7 +91,7 @@ export function RequestView({ incidentId, investigation, requestKey, state, navi
       </header>
       <div className="view-refresh">{loading ? <IndeterminateProgress label="Refreshing the request" elapsedSeconds={0} slim /> : null}</div>
       {status === 'error' ? <ErrorState title="Could not refresh this request" message={error?.message ?? 'Unknown error'} onRetry={retry} /> : null}
-      <RequestBody view={view} labels={labels} state={state} navigate={navigate} onSelect={selectEvent} />
+      <RequestBody incidentId={incidentId} view={view} labels={labels} state={state} navigate={navigate} onSelect={selectEvent} />
     </section>
   );
 }
@@ -112,6 +114,7 @@ function RequestMeta({ view }: { view: RequestViewDto }) {
 }
 
 interface RequestBodyProps {
+  incidentId: string;
   view: RequestViewDto;
   labels: ReadonlyMap<number, string>;
   state: InvestigationState;
@@ -119,7 +122,9 @@ interface RequestBodyProps {
   onSelect: (eventId: number) => void;
 }
 
-function RequestBody({ view, labels, state, navigate, onSelect }: RequestBodyProps) {
+function RequestBody({ incidentId, view, labels, state, navigate, onSelect }: RequestBodyProps) {
+  const { annotations } = useAnnotations(incidentId);
+  const notes = useMemo(() => countByEvent(annotations), [annotations]);
   const marks = useMemo(() => findingMarks(view.findings, view.signals, view.firstDivergence), [view]);
   const first = view.firstDivergence === null ? null : (view.findings[view.firstDivergence] ?? null);
   const openEntity = useCallback(
@@ -171,7 +176,7 @@ function RequestBody({ view, labels, state, navigate, onSelect }: RequestBodyPro
 
       <section className="rv-section" aria-label="Events">
         <h3 className="rv-subhead">Events in aligned order</h3>
-        <RequestEventsTable requestKey={view.key} events={view.events} labels={labels} marks={marks} selected={state.event} onSelect={onSelect} />
+        <RequestEventsTable requestKey={view.key} events={view.events} labels={labels} marks={marks} selected={state.event} onSelect={onSelect} notes={notes} />
       </section>
 
       {view.findings.length + view.signals.length > 0 ? (

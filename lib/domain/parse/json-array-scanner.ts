@@ -17,6 +17,7 @@
  * - The scanner validates nothing: each element's text is JSON.parse'd by the caller, so a
  *   malformed element is that element's problem only.
  */
+import { JsonStringScan } from './json-string-scan';
 
 /** Which arrays to scan: the keys from the root to the array (`[]` is the root array itself). */
 export type TargetMatcher = (path: readonly string[]) => boolean;
@@ -51,7 +52,7 @@ export class JsonArrayScanner {
   private depth = 0;
   private readonly frames: Frame[] = [];
   private inString = false;
-  private escape = false;
+  private readonly strings = new JsonStringScan();
   /** The string being read is a key of a tracked object: its text is collected. */
   private readingKey = false;
   private keyParts: string[] = [];
@@ -86,7 +87,7 @@ export class JsonArrayScanner {
     let i = 0;
     while (i < n) {
       if (this.inString) {
-        const end = this.stringEnd(chunk, i);
+        const end = this.strings.end(chunk, i);
         if (end < 0) break;
         if (this.readingKey) {
           this.keyParts.push(chunk.slice(keyStart, end - 1));
@@ -202,36 +203,8 @@ export class JsonArrayScanner {
     }
     this.onElement(text.trimEnd(), this.index++);
   }
-
-  /**
-   * Index just past the closing quote of the string being read, or -1 when the chunk ends first
-   * (then `escape` remembers a trailing odd run of backslashes for the next chunk).
-   */
-  private stringEnd(s: string, from: number): number {
-    let i = from;
-    if (this.escape) {
-      if (i >= s.length) return -1;
-      this.escape = false;
-      i++;
-    }
-    const start = i;
-    for (;;) {
-      const q = s.indexOf('"', i);
-      if (q < 0) {
-        this.escape = (backslashesBefore(s, s.length, start) & 1) === 1;
-        return -1;
-      }
-      if ((backslashesBefore(s, q, start) & 1) === 0) return q + 1;
-      i = q + 1;
-    }
-  }
 }
 
-function backslashesBefore(s: string, at: number, floor: number): number {
-  let n = 0;
-  for (let b = at - 1; b >= floor && s.charCodeAt(b) === 0x5c; b--) n++;
-  return n;
-}
 
 function unescapeKey(raw: string): string {
   try {

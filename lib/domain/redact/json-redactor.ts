@@ -22,6 +22,7 @@ import { addCounts, countRedaction, REDACTED, type RedactionCounts, type Redacti
 import { redactText } from './redact-text';
 import { redactUrlQuery } from './redact-url-query';
 import { isSecretField, isSecretHeader, isSecretParam } from './secret-names';
+import { JsonStringScan } from '../parse/json-string-scan';
 
 type NameValueKind = Extract<RedactionKind, 'header' | 'cookie' | 'param' | 'field'>;
 const NAME_VALUE_ARRAYS: Readonly<Record<string, NameValueKind>> = {
@@ -84,18 +85,13 @@ function decode(raw: string): string | null {
   }
 }
 
-function backslashesBefore(s: string, end: number, start: number): number {
-  let n = 0;
-  for (let i = end - 1; i >= start && s.charCodeAt(i) === 0x5c; i--) n++;
-  return n;
-}
 
 export class JsonRedactor {
   private readonly frames: Frame[] = [];
   /** Where output goes: the document's, or an open name/value element's pieces. */
   private readonly sinks: string[][] = [[]];
   private inString = false;
-  private escape = false;
+  private readonly strings = new JsonStringScan();
   private stringParts: string[] = [];
   private bareParts: string[] | null = null;
   private malformed = false;
@@ -108,7 +104,7 @@ export class JsonRedactor {
     let i = 0;
     while (i < n) {
       if (this.inString) {
-        const end = this.stringEnd(chunk, i);
+        const end = this.strings.end(chunk, i);
         if (end < 0) {
           this.stringParts.push(chunk.slice(i));
           break;
@@ -353,25 +349,5 @@ export class JsonRedactor {
       return;
     }
     this.emit(raw);
-  }
-
-  /** Index just past the closing quote of the string being read, or -1 when the chunk ends first. */
-  private stringEnd(s: string, from: number): number {
-    let i = from;
-    if (this.escape) {
-      if (i >= s.length) return -1;
-      this.escape = false;
-      i++;
-    }
-    const start = i;
-    for (;;) {
-      const q = s.indexOf('"', i);
-      if (q < 0) {
-        this.escape = (backslashesBefore(s, s.length, start) & 1) === 1;
-        return -1;
-      }
-      if ((backslashesBefore(s, q, start) & 1) === 0) return q + 1;
-      i = q + 1;
-    }
   }
 }
