@@ -33,8 +33,9 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  // Two cores: one browser plus the server (which parses uploads) already fill them.
-  workers: process.env.CI ? 1 : 2,
+  // Two cores: one browser plus the server (which parses uploads) already fill them; and the
+  // journeys share the demo incident, whose profile some of them edit.
+  workers: 1,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
@@ -76,7 +77,8 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: `file:${path.join(dataDir, 'e2e.db')}`,
+      // WITNESS_E2E_DATABASE_URL runs the journeys on another engine (npm run test:postgres).
+      DATABASE_URL: process.env.WITNESS_E2E_DATABASE_URL ?? `file:${path.join(dataDir, 'e2e.db')}`,
       BLOB_DIR: path.join(dataDir, 'blobs'),
       PORT: String(PORT),
     },

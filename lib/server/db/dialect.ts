@@ -2,14 +2,16 @@
  * Everything that differs between SQLite and PostgreSQL, side by side, behind one interface.
  * The engine is picked from DATABASE_URL in one place (./engine.ts); nothing else branches on it.
  *
- * PostgreSQL's run-time pieces are not wired yet (issue 6): its adapter and migration session
- * throw NotYetSupported, but its SQL differences are written here already so the shape is fixed.
+ * SQLite runs through better-sqlite3, PostgreSQL through `pg` (@prisma/adapter-pg's pool for the
+ * app, one pg.Client for the migrator).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { type DbEngine, sqliteFilePath } from './engine';
 
 /** One connection used only by the migrator, before the app's client exists. */
@@ -33,6 +35,8 @@ export interface MigrationTx {
 export interface OpenedAdapter {
   factory: SqlDriverAdapterFactory;
   sqliteConnection(): Database.Database | null;
+  /** PostgreSQL: the pool the adapter runs on, for the bulk insert (ended by $disconnect). */
+  postgresPool(): pg.Pool | null;
 }
 
 export interface Dialect {
@@ -78,7 +82,7 @@ const sqlite: Dialect = {
         return adapter;
       },
     };
-    return { factory, sqliteConnection: () => connection };
+    return { factory, sqliteConnection: () => connection, postgresPool: () => null };
   },
   // WAL: readers never block the ingest writer. synchronous=NORMAL is durable across process
   // crashes in WAL mode (only an OS crash can lose the last commits) and much faster than FULL.
@@ -121,24 +125,53 @@ const sqlite: Dialect = {
     `DELETE FROM "EventKey" WHERE rowid IN (SELECT k.rowid FROM (${pairs}) AS s JOIN "EventKey" AS k ON k."key" = s."key" AND k."eventId" = s."eventId")`,
 };
 
-class NotYetSupported extends Error {
-  constructor(what: string) {
-    super(`PostgreSQL is not yet supported at run time (${what}); use a file: DATABASE_URL`);
-    this.name = 'NotYetSupported';
-  }
-}
+/** Connections per app instance. Several instances share one server: keep it modest. */
+const POSTGRES_POOL_SIZE = 10;
+/**
+ * The key of the advisory lock that serializes migrations across instances (any constant works;
+ * this one is "Witn" in ASCII). Transaction-scoped: released by COMMIT/ROLLBACK, and by the
+ * server if the process dies mid-migration.
+ */
+const MIGRATION_LOCK_KEY = 0x5769746e;
 
 const postgresql: Dialect = {
   engine: 'postgresql',
   prepareStorage() {},
-  createAdapter() {
-    // Issue 6: `new PrismaPg({ connectionString: url })` from @prisma/adapter-pg.
-    throw new NotYetSupported('client adapter');
+  createAdapter(url) {
+    // Our own pool, handed to the adapter, so the bulk insert can bind its rows with pg directly
+    // (bulk-insert.ts); disposeExternalPool lets prisma.$disconnect() still end it.
+    const pool = new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE });
+    // An idle connection dropped by the server must not crash the process (pg emits 'error').
+    pool.on('error', (error) => console.warn('[witness] PostgreSQL idle connection error:', error.message));
+    const factory = new PrismaPg(pool, { disposeExternalPool: true });
+    return { factory, sqliteConnection: () => null, postgresPool: () => pool };
   },
   connectionSetup: [],
-  async openMigrationSession() {
-    // Issue 6: a pg.Client; transaction() = BEGIN + pg_advisory_xact_lock(<constant>) + COMMIT.
-    throw new NotYetSupported('migrations');
+  async openMigrationSession(url) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const tx: MigrationTx = {
+      exec: async (sql) => void (await client.query(sql)),
+      query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
+    };
+    return {
+      async transaction(fn) {
+        await client.query('BEGIN');
+        try {
+          // Every instance starting at once queues here: each migration is applied once.
+          await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+          const result = await fn(tx);
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        }
+      },
+      async close() {
+        await client.end();
+      },
+    };
   },
   placeholder: (n) => `$${n}`,
   containsInsensitive: (value) => ({ contains: value, mode: 'insensitive' }),

@@ -2,7 +2,9 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPostgresDatabase, testPostgresUrl } from '@/lib/test-support/test-database';
 import { dialectFor } from './dialect';
 import { MIGRATIONS_TABLE, MigrationError, migrate } from './migrate';
 import { readMigrationFiles } from './migration-files';
@@ -57,5 +59,31 @@ describe('migrate', () => {
     db.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" VALUES ('9999_future', 'x', 'now')`).run();
     db.close();
     await expect(migrate(sqlite, url, root)).rejects.toThrow(/9999_future, which is not in/);
+  });
+});
+
+describe.skipIf(!testPostgresUrl())('migrate on PostgreSQL (TEST_DATABASE_URL)', () => {
+  const postgresql = dialectFor('postgresql');
+
+  it('several instances starting at once apply each migration once (advisory lock)', async () => {
+    const database = await createPostgresDatabase(testPostgresUrl()!, 'migrate-concurrent');
+    const pgUrl = database.url;
+    try {
+      const names = readMigrationFiles('postgresql').map((m) => m.name);
+      const results = await Promise.all([1, 2, 3, 4].map(() => migrate(postgresql, pgUrl)));
+      // Each file is applied by exactly one of them (not necessarily all by the same one).
+      expect(results.flat().sort()).toEqual(names);
+      const client = new pg.Client({ connectionString: pgUrl });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ name: string }>(`SELECT "name" FROM "${MIGRATIONS_TABLE}" ORDER BY "name"`);
+        expect(rows.map((r) => r.name)).toEqual(names);
+      } finally {
+        await client.end();
+      }
+      expect(await migrate(postgresql, pgUrl)).toEqual([]);
+    } finally {
+      await database.drop();
+    }
   });
 });

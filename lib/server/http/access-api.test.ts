@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '@/lib/test-support/test-database';
 import * as entityRoute from '@/app/api/incidents/[id]/entities/[entity]/route';
 import * as eventRoute from '@/app/api/incidents/[id]/events/[eventId]/route';
 import * as eventsRoute from '@/app/api/incidents/[id]/events/route';
@@ -36,8 +37,8 @@ import { closeDb, getDb } from '../db/client';
 const BASE = 'http://witness.test';
 const PASSWORD = 'correct horse battery staple';
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-access-api-'));
-const dbFile = path.join(tmp, 'witness.db');
-process.env.DATABASE_URL = `file:${dbFile}`;
+process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'access-api');
+const dbFile = process.env.DATABASE_URL.startsWith('file:') ? process.env.DATABASE_URL.slice('file:'.length) : null;
 process.env.BLOB_DIR = path.join(tmp, 'blobs');
 delete process.env.WITNESS_ACCESS_PASSWORD;
 
@@ -354,8 +355,20 @@ describe('share links', () => {
       expect(row).toBeDefined();
       expect(JSON.stringify(rows)).not.toContain(token);
     }
-    await prisma.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
-    const bytes = [dbFile, `${dbFile}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+    let bytes: string;
+    if (dbFile) {
+      await prisma.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+      bytes = [dbFile, `${dbFile}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+    } else {
+      // PostgreSQL: no file to read; every row of every table of the schema, as text.
+      const tables = await prisma.$queryRawUnsafe<{ name: string }[]>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`);
+      const texts: string[] = [];
+      for (const { name } of tables) {
+        const rows = await prisma.$queryRawUnsafe<{ text: string }[]>(`SELECT t::text AS text FROM "${name}" AS t`);
+        texts.push(...rows.map((r) => r.text));
+      }
+      bytes = texts.join('\n');
+    }
     expect(bytes.length).toBeGreaterThan(0);
     for (const { token } of [shareA, postmortemShareA, shareB]) expect(bytes).not.toContain(token);
     // ... and listing the links never shows one again.

@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { testDatabaseUrl } from '@/lib/test-support/test-database';
 import * as demoRoute from '@/app/api/demo/route';
 import * as incidentsRoute from '@/app/api/incidents/route';
 import * as profileRoute from '@/app/api/incidents/[id]/profile/route';
@@ -29,7 +30,7 @@ import { demoBaseTimeMs } from '../demo/open-demo-incident';
 
 const BASE = 'http://witness.test';
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-analysis-api-'));
-process.env.DATABASE_URL = `file:${path.join(tmp, 'witness.db')}`;
+process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'analysis-api');
 process.env.BLOB_DIR = path.join(tmp, 'blobs');
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 

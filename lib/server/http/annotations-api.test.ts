@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '@/lib/test-support/test-database';
 import * as revisionsRoute from '@/app/api/incidents/[id]/annotations/[annotationId]/revisions/route';
 import * as restoreRoute from '@/app/api/incidents/[id]/annotations/[annotationId]/restore/route';
 import * as annotationRoute from '@/app/api/incidents/[id]/annotations/[annotationId]/route';
@@ -40,7 +41,7 @@ import { closeDb } from '../db/client';
 
 const BASE = 'http://witness.test';
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-annotations-api-'));
-process.env.DATABASE_URL = `file:${path.join(tmp, 'witness.db')}`;
+process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'annotations-api');
 process.env.BLOB_DIR = path.join(tmp, 'blobs');
 
 const demo = generateDemo({ seed: DEFAULT_DEMO_SEED, baseTimeMs: DEFAULT_DEMO_BASE_TIME_MS });

@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '@/lib/test-support/test-database';
 import * as bundleRoute from '@/app/api/incidents/[id]/bundle/route';
 import * as markdownRoute from '@/app/api/incidents/[id]/postmortem.md/route';
 import * as reportRoute from '@/app/api/incidents/[id]/report/route';
@@ -27,7 +28,7 @@ import { newId } from '../ids';
 
 const BASE = 'http://witness.test';
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-bundle-api-'));
-process.env.DATABASE_URL = `file:${path.join(tmp, 'witness.db')}`;
+process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'bundle-api');
 process.env.BLOB_DIR = path.join(tmp, 'blobs');
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 

@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { testDatabaseUrl } from '@/lib/test-support/test-database';
 import * as demoRoute from '@/app/api/demo/route';
 import * as entityRoute from '@/app/api/incidents/[id]/entities/[entity]/route';
 import * as eventRoute from '@/app/api/incidents/[id]/events/[eventId]/route';
@@ -43,7 +44,7 @@ import { demoBaseTimeMs } from '../demo/open-demo-incident';
 
 const BASE = 'http://witness.test';
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-investigation-api-'));
-process.env.DATABASE_URL = `file:${path.join(tmp, 'witness.db')}`;
+process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'investigation-api');
 process.env.BLOB_DIR = path.join(tmp, 'blobs');
 
 const now = Date.UTC(2026, 10, 23, 14, 5, 30);

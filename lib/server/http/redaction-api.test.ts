@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '@/lib/test-support/test-database';
 import * as incidentsRoute from '@/app/api/incidents/route';
 import * as eventsRoute from '@/app/api/incidents/[id]/events/route';
 import * as sourcesRoute from '@/app/api/incidents/[id]/sources/route';
@@ -31,7 +32,7 @@ const SECRETS = ['YAieF18TdLas-8SKhGKNYvnieZbB1wJ1jf2tW44mAWYKcppPKLvK_Ok7NklKqs
 const BASE = 'http://witness.test';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-redact-'));
-process.env.DATABASE_URL = `file:${path.join(tmp, 'witness.db')}`;
+process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'redaction-api');
 process.env.BLOB_DIR = path.join(tmp, 'blobs');
 
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '@/lib/test-support/test-database';
 import * as incidentsRoute from '@/app/api/incidents/route';
 import * as eventsRoute from '@/app/api/incidents/[id]/events/route';
 import * as sourcesRoute from '@/app/api/incidents/[id]/sources/route';
@@ -23,7 +24,7 @@ const REQ_ID = 'cce79d15-ffc2-487c-a4e4-e940bdaac31e';
 const BASE = 'http://witness.test';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-lifecycle-'));
-process.env.DATABASE_URL = `file:${path.join(tmp, 'witness.db')}`;
+process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'source-lifecycle-api');
 process.env.BLOB_DIR = path.join(tmp, 'blobs');
 
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });

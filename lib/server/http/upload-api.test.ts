@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { testDatabaseUrl } from '@/lib/test-support/test-database';
 import * as incidentsRoute from '@/app/api/incidents/route';
 import * as incidentRoute from '@/app/api/incidents/[id]/route';
 import * as facetsRoute from '@/app/api/incidents/[id]/events/facets/route';
@@ -24,6 +25,8 @@ import { eventPageDtoSchema, type EventDto, eventFacetsDtoSchema } from '@/lib/s
 import { incidentDtoSchema } from '@/lib/schemas/incident';
 import { type SourceDto, sourceDtoSchema } from '@/lib/schemas/source';
 import { closeDb, getDb } from '../db/client';
+import { STALE_AFTER_MS } from '../ingest/ingest-heartbeat';
+import { recoverInterruptedSources } from '../ingest/recover-interrupted';
 import { INTERRUPTED_ERROR } from '../ingest/source-status';
 
 const hooks = vi.hoisted(() => ({ afterInsert: null as null | (() => void) }));
@@ -45,7 +48,7 @@ const REQ_ID = 'cce79d15-ffc2-487c-a4e4-e940bdaac31e';
 const BASE = 'http://witness.test';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-api-'));
-process.env.DATABASE_URL = `file:${path.join(tmp, 'witness.db')}`;
+process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'upload-api');
 process.env.BLOB_DIR = path.join(tmp, 'blobs');
 
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -292,14 +295,29 @@ describe('reading evidence back', () => {
 });
 
 describe('restart', () => {
-  it('fails sources a dead process left parsing, removing their partial events', async () => {
+  it('fails sources a dead process left parsing, removing their partial events, and leaves live ingests alone', async () => {
     const { prisma } = await getDb();
+    // Silent for longer than the stale limit: its process is gone.
+    const silentSince = new Date(Date.now() - STALE_AFTER_MS - 5_000);
     await prisma.source.create({ data: { id: 'StuckSource0001', incidentId, name: 'stuck.log', position: 99, status: 'parsing', eventCount: 1 } });
+    await prisma.source.update({ where: { id: 'StuckSource0001' }, data: { updatedAt: silentSince } });
     await prisma.event.create({ data: { incidentId, sourceId: 'StuckSource0001', position: 99, seq: 0, raw: 'partial' } });
-    await closeDb(); // the process "dies"; the next use opens the database again
+    // Beating a moment ago: another instance is ingesting it right now.
+    await prisma.source.create({ data: { id: 'LiveSource00001', incidentId, name: 'live.log', position: 98, status: 'parsing', eventCount: 1 } });
+    await prisma.event.create({ data: { incidentId, sourceId: 'LiveSource00001', position: 98, seq: 0, raw: 'in progress' } });
+    await closeDb(); // this process "dies"; the next use opens the database again
     const source = sourceDtoSchema.parse(await (await sourceRoute.GET(new Request(`${BASE}/api/sources/StuckSource0001`), ctx('StuckSource0001'))).json());
     expect(source).toMatchObject({ status: 'failed', error: INTERRUPTED_ERROR, events: 0 });
     expect(await storedEventCount('StuckSource0001')).toBe(0);
+    const live = sourceDtoSchema.parse(await (await sourceRoute.GET(new Request(`${BASE}/api/sources/LiveSource00001`), ctx('LiveSource00001'))).json());
+    expect(live.status).toBe('parsing');
+    expect(await storedEventCount('LiveSource00001')).toBe(1);
+    // Once it stops beating, a sweep (at start or on the timer) fails it as well.
+    await prisma.source.update({ where: { id: 'LiveSource00001' }, data: { updatedAt: silentSince } });
+    const db = await getDb();
+    expect(await recoverInterruptedSources(db.prisma, db.dialect)).toBe(1);
+    expect((await db.prisma.source.findUniqueOrThrow({ where: { id: 'LiveSource00001' } })).status).toBe('failed');
+    await db.prisma.source.deleteMany({ where: { id: { in: ['StuckSource0001', 'LiveSource00001'] } } });
   });
 });
 

@@ -1,24 +1,38 @@
 /**
- * On start: sources still `uploading` or `parsing` belong to a process that died mid-ingest
- * (nothing else can be ingesting yet). They become `failed`, with their partial events and
- * diagnostics removed, and a partial upload's bytes deleted (a `parsing` source's bytes are
- * complete and stay downloadable).
+ * Sources left `uploading` or `parsing` by a process that died mid-ingest: they become `failed`
+ * (so they can be uploaded or re-parsed again), with their partial events and diagnostics
+ * removed, and a partial upload's bytes deleted (a `parsing` source's bytes are complete and
+ * stay downloadable and re-parsable).
  *
- * Assumes one server process per database: a second process starting against the same
- * database would fail the first one's in-flight uploads.
+ * A source counts as abandoned only when its heartbeat is stale (ingest-heartbeat.ts): with
+ * several instances on one database, another instance's ingest in progress beats and is left
+ * alone. Run at start and then every SWEEP_MS (client.ts), so a source whose instance died is
+ * failed within about a minute by whichever instance is still running.
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { deleteBlob } from '../blob-store';
 import type { Dialect } from '../db/dialect';
 import { discardSourceData } from './discard-source-data';
+import { STALE_AFTER_MS } from './ingest-heartbeat';
 import { IN_FLIGHT_STATUSES, INTERRUPTED_ERROR } from './source-status';
 
-export async function recoverInterruptedSources(prisma: PrismaClient, dialect: Dialect): Promise<number> {
-  const stuck = await prisma.source.findMany({ where: { status: { in: IN_FLIGHT_STATUSES } }, select: { id: true, status: true } });
+export const SWEEP_MS = 30_000;
+
+export async function recoverInterruptedSources(prisma: PrismaClient, dialect: Dialect, now: Date = new Date()): Promise<number> {
+  const staleBefore = new Date(now.getTime() - STALE_AFTER_MS);
+  const stuck = await prisma.source.findMany({ where: { status: { in: IN_FLIGHT_STATUSES }, updatedAt: { lt: staleBefore } }, select: { id: true, status: true } });
+  let failed = 0;
   for (const source of stuck) {
+    // Claim it first: of two instances sweeping at once, only one discards and fails it, and a
+    // source whose process came back to life (a beat since the query) is left alone.
+    const { count } = await prisma.source.updateMany({
+      where: { id: source.id, status: source.status, updatedAt: { lt: staleBefore } },
+      data: { status: 'failed', error: INTERRUPTED_ERROR, eventCount: 0, unparsedCount: 0 },
+    });
+    if (count === 0) continue;
     await discardSourceData(prisma, dialect, source.id);
     if (source.status === 'uploading') await deleteBlob(source.id);
-    await prisma.source.update({ where: { id: source.id }, data: { status: 'failed', error: INTERRUPTED_ERROR, eventCount: 0, unparsedCount: 0 } });
+    failed++;
   }
-  return stuck.length;
+  return failed;
 }

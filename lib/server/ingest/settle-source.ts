@@ -11,13 +11,17 @@ import type { Db } from '../db/client';
 import { AppError } from '../errors';
 import { getSource } from '../queries/get-source';
 import { discardSourceData } from './discard-source-data';
+import { startHeartbeat } from './ingest-heartbeat';
 
 export type UploadResult = { ok: true; source: SourceDto } | { ok: false; source: SourceDto; error: AppError };
 
 export async function settleSource(db: Db, sourceId: string, name: string, work: () => Promise<SourceTotals>): Promise<UploadResult> {
   const { prisma } = db;
+  // Other instances see this ingest alive while it beats (ingest-heartbeat.ts).
+  const stopHeartbeat = startHeartbeat(prisma, sourceId);
   try {
     const totals = await work();
+    stopHeartbeat();
     await prisma.source.update({
       where: { id: sourceId },
       data: {
@@ -32,6 +36,7 @@ export async function settleSource(db: Db, sourceId: string, name: string, work:
     });
     return { ok: true, source: await getSource(sourceId) };
   } catch (error) {
+    stopHeartbeat();
     await discardSourceData(prisma, db.dialect, sourceId);
     const message = error instanceof AppError ? error.message : `${name}: internal error while ingesting (${errorText(error)})`;
     await prisma.source.update({ where: { id: sourceId }, data: { status: 'failed', error: message, eventCount: 0, unparsedCount: 0 } });

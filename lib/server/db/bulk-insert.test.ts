@@ -1,0 +1,99 @@
+/**
+ * insertEventRows stores every value as given, on the engine under test (SQLite by default,
+ * PostgreSQL's COPY path with TEST_DATABASE_URL): text with the characters COPY's text format
+ * escapes (backslash, tab, newline, carriage return), unicode, nulls, floats, booleans; several
+ * batches and more rows than one statement; and a failing call leaves no row behind.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '@/lib/test-support/test-database';
+import { insertEventRows, ROWS_PER_STATEMENT } from './bulk-insert';
+import { closeDb, type Db, getDb } from './client';
+import { type EventOwner, type EventRowValue, ROW_COLUMNS, ROW_WIDTH } from './event-row';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'witness-bulk-insert-'));
+process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'bulk-insert');
+
+let db: Db;
+let position = 0;
+
+async function newOwner(): Promise<EventOwner> {
+  position++;
+  const sourceId = `src-${position}`;
+  await db.prisma.source.create({ data: { id: sourceId, incidentId: 'inc', name: `s${position}.log`, position, status: 'parsing' } });
+  return { incidentId: 'inc', sourceId, position };
+}
+
+const TRICKY = ['tab\there', 'line\nbreak', 'carriage\r\nreturn', 'back\\slash \\N \\t', 'ünïcødé ✓ 日本 🙂', '"quotes" \'and\' ,commas;', '\\', ''];
+
+function row(seq: number, overrides: Partial<Record<(typeof ROW_COLUMNS)[number], EventRowValue>> = {}): EventRowValue[] {
+  const base: Record<string, EventRowValue> = {
+    seq,
+    line: seq + 1,
+    idx: null,
+    spanId: null,
+    ts: 1_700_000_000_000.25 + seq,
+    startTs: null,
+    endTs: null,
+    service: 'api',
+    level: 'info',
+    name: null,
+    status: null,
+    message: TRICKY[seq % TRICKY.length]!,
+    requestId: `req-${seq}`,
+    correlationId: null,
+    traceId: null,
+    parentSpanId: null,
+    sessionId: null,
+    attributes: seq % 2 ? JSON.stringify({ k: TRICKY[seq % TRICKY.length] }) : null,
+    raw: `raw ${TRICKY[(seq + 3) % TRICKY.length]}`,
+    unparsed: seq % 3 === 0 ? 1 : 0,
+    ...overrides,
+  };
+  return ROW_COLUMNS.map((c) => base[c] as EventRowValue);
+}
+
+beforeAll(async () => {
+  db = await getDb();
+  await db.prisma.incident.create({ data: { id: 'inc', name: 'bulk insert' } });
+});
+
+afterAll(async () => {
+  await closeDb();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('insertEventRows', () => {
+  it('stores every value as given, across batches and statements', async () => {
+    const owner = await newOwner();
+    const rows = Array.from({ length: ROWS_PER_STATEMENT + 20 }, (_, seq) => row(seq));
+    rows[5] = row(5, { ts: null, line: null, idx: 7, spanId: 's\t1', startTs: 1.5, endTs: 2.5 });
+    const first = rows.slice(0, 300);
+    const second = rows.slice(300);
+    await insertEventRows(db, owner, [
+      { values: first.flat(), count: first.length },
+      { values: [], count: 0 },
+      { values: second.flat(), count: second.length },
+    ]);
+    const stored = await db.prisma.event.findMany({ where: { sourceId: owner.sourceId }, orderBy: { seq: 'asc' } });
+    expect(stored).toHaveLength(rows.length);
+    for (const [i, event] of stored.entries()) {
+      const expected = Object.fromEntries(ROW_COLUMNS.map((c, j) => [c, c === 'unparsed' ? rows[i]![j] === 1 : rows[i]![j]]));
+      expect(event).toMatchObject({ ...expected, incidentId: 'inc', sourceId: owner.sourceId, position: owner.position });
+    }
+    expect(ROW_WIDTH).toBe(ROW_COLUMNS.length);
+  });
+
+  it('inserts nothing when a row fails: one transaction per call', async () => {
+    const owner = await newOwner();
+    const good = [row(0), row(1)].flat();
+    const bad = row(2, { raw: null }); // raw is NOT NULL
+    await expect(insertEventRows(db, owner, [{ values: good, count: 2 }, { values: bad, count: 1 }])).rejects.toThrow();
+    expect(await db.prisma.event.count({ where: { sourceId: owner.sourceId } })).toBe(0);
+    // The connection is usable afterwards.
+    await insertEventRows(db, owner, [{ values: good, count: 2 }]);
+    expect(await db.prisma.event.count({ where: { sourceId: owner.sourceId } })).toBe(2);
+  });
+});

@@ -1,0 +1,461 @@
+/**
+ * `npm run bench`: one table of the performance targets (../shared/guides/performance.md) with
+ * the measured result beside each, for every engine available: SQLite always, PostgreSQL when
+ * `--postgres URL` or BENCH_DATABASE_URL is given or a throwaway cluster can be started
+ * (scripts/db-temp-postgres.ts). The engine follows DATABASE_URL, so both run the same code; a
+ * PostgreSQL failure prints its rows as "not available: <reason>" instead of failing the run.
+ *
+ * Rows: ingest of 1M JSON lines and 1M logfmt records, a ~100 MB HAR and a 1M-span OTLP JSON
+ * file; time to first view of the 1M-event upload (events page and overview histogram through
+ * the route handlers); one request's timeline (GET /requests/{key}) and the database lookup
+ * alone; the overview histogram at several zoom levels; the analysis of 1M events
+ * (scripts/bench-analyze.ts); lnav loading the same JSON lines when installed.
+ *
+ * Every ingest runs in a child process of its own so its peak RSS is its own (the parent
+ * generates the files, as in scripts/bench-ingest.ts).
+ *
+ *   npm run bench [-- --records N] [-- --only jsonl,logfmt,har,otlp,firstview,request,zoom,analyze,lnav]
+ *                 [-- --postgres URL | --no-postgres] [-- --no-sqlite] [-- --no-redact] [-- --keep]
+ *
+ * `--no-redact` ingests with redaction off (as `redact=0` on the API), to see what it costs.
+ *
+ * `--only ingest` is jsonl,logfmt,har,otlp. firstview, request and zoom query the JSON lines
+ * upload, so they ingest it (without printing the ingest row unless jsonl is asked for).
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { mulberry32 } from '@/lib/domain/prng';
+import { toJsonLine, toLogfmtLine, writeBenchFile, writeBenchHar, writeBenchOtlp } from './bench-data';
+import { startTempPostgres, type TempPostgres } from './db-temp-postgres';
+
+const PARTS = ['jsonl', 'logfmt', 'har', 'otlp', 'firstview', 'request', 'zoom', 'analyze', 'lnav'] as const;
+type Part = (typeof PARTS)[number];
+type Format = 'jsonl' | 'logfmt' | 'har' | 'otlp';
+const FILE_NAMES: Record<Format, string> = { jsonl: 'bench.jsonl', logfmt: 'bench.logfmt', har: 'bench.har', otlp: 'bench-otlp.json' };
+const HAR_BYTES = 100e6;
+const REQUEST_SAMPLES = 200;
+const ZOOM_RUNS = 5;
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child: one ingest (and, for the JSON lines, the queries on it). Prints one JSON line.
+
+interface IngestResult {
+  format: Format;
+  events: number;
+  mb: number;
+  ingestS: number;
+  peakRssMb: number;
+  views?: ViewResult;
+}
+
+interface ViewResult {
+  eventsPageMs: number;
+  investigationMs: number;
+  timelineMs: number;
+  firstViewS: number;
+  requestMs: { p50: number; p95: number; p99: number; max: number; samples: number };
+  lookupMs: { p50: number; p99: number; max: number };
+  zoomMs: { label: string; from: number; to: number; medianMs: number; maxMs: number; mode: string }[];
+}
+
+type AnyRoute = { GET: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> };
+
+async function callRoute(route: AnyRoute, url: string, params: Record<string, string>): Promise<unknown> {
+  const response = await route.GET(new Request(`http://localhost${url}`), { params: Promise.resolve(params) });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as unknown;
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+
+async function runChild(format: Format, records: number, dir: string, engine: string, withViews: boolean): Promise<IngestResult> {
+  const file = path.join(dir, FILE_NAMES[format]);
+  const bytes = statSync(file).size;
+  if (!process.env.DATABASE_URL) process.env.DATABASE_URL = `file:${path.join(dir, `bench-${engine}-${format}.db`)}`;
+  process.env.BLOB_DIR = path.join(dir, `blobs-${engine}-${format}`);
+  const { createIncident } = await import('@/lib/server/queries/create-incident');
+  const { ingestUpload } = await import('@/lib/server/ingest/ingest-upload');
+  const { listEvents } = await import('@/lib/server/queries/list-events');
+  const { closeDb } = await import('@/lib/server/db/client');
+
+  const incident = await createIncident({ name: `bench ${format}` });
+  const started = performance.now();
+  const result = await ingestUpload({
+    incidentId: incident.id,
+    name: FILE_NAMES[format],
+    body: createReadStream(file, { highWaterMark: 1 << 20 }),
+    redact: !process.argv.includes('--no-redact'),
+  });
+  const ingested = performance.now();
+  if (!result.ok) throw new Error(`ingest failed: ${result.error.message}`);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const out: IngestResult = { format, events: result.source.events, mb: bytes / 1e6, ingestS: (ingested - started) / 1000, peakRssMb };
+  if (!withViews) {
+    await closeDb();
+    return out;
+  }
+
+  const id = incident.id;
+  const base = `/api/incidents/${id}`;
+  const eventsRoute = (await import('@/app/api/incidents/[id]/events/route')) as unknown as AnyRoute;
+  const investigationRoute = (await import('@/app/api/incidents/[id]/investigation/route')) as unknown as AnyRoute;
+  const timelineRoute = (await import('@/app/api/incidents/[id]/timeline/route')) as unknown as AnyRoute;
+  const requestRoute = (await import('@/app/api/incidents/[id]/requests/[key]/route')) as unknown as AnyRoute;
+
+  // First view: what the page asks for once the upload is in: the first events page, the
+  // investigation (for the extent) and the overview histogram over the whole extent.
+  let t = performance.now();
+  const page = (await callRoute(eventsRoute, `${base}/events`, { id })) as { events: unknown[] };
+  const eventsPageMs = performance.now() - t;
+  if (page.events.length === 0) throw new Error('first events page is empty');
+  t = performance.now();
+  const investigation = (await callRoute(investigationRoute, `${base}/investigation`, { id })) as { extent: { aligned: [number, number] | null } };
+  const investigationMs = performance.now() - t;
+  const extent = investigation.extent.aligned;
+  if (!extent) throw new Error('investigation has no extent');
+  const [from, to] = extent;
+  t = performance.now();
+  await callRoute(timelineRoute, `${base}/timeline?from=${from}&to=${to + 1}&columns=1000`, { id });
+  const timelineMs = performance.now() - t;
+  const firstViewS = (performance.now() - started) / 1000;
+
+  // One request's timeline through the API, and the database lookup of its events alone.
+  const random = mulberry32(7);
+  const requests = Math.max(1, Math.floor(records / 10));
+  const keys = Array.from({ length: REQUEST_SAMPLES }, () => `req-${Math.floor(random() * requests).toString(36).padStart(6, '0')}`);
+  const apiTimes: number[] = [];
+  for (const key of keys) {
+    t = performance.now();
+    await callRoute(requestRoute, `${base}/requests/${key}`, { id, key });
+    apiTimes.push(performance.now() - t);
+  }
+  const lookupTimes: number[] = [];
+  for (const key of keys) {
+    t = performance.now();
+    const found = await listEvents({ incidentId: id, request: key, limit: 100 });
+    lookupTimes.push(performance.now() - t);
+    if (found.events.length === 0) throw new Error(`lookup of ${key} found nothing`);
+  }
+  apiTimes.sort((a, b) => a - b);
+  lookupTimes.sort((a, b) => a - b);
+
+  // The overview histogram at several zoom levels, centred on the middle of the extent.
+  const span = to - from;
+  const middle = from + span / 2;
+  const windows: [string, number][] = [
+    ['whole', span],
+    ['1/10', span / 10],
+    ['1/100', span / 100],
+    ['5,000 events', (span * 5000) / Math.max(1, out.events)],
+  ];
+  const zoomMs: ViewResult['zoomMs'] = [];
+  for (const [label, width] of windows) {
+    const a = label === 'whole' ? from : middle - width / 2;
+    const b = label === 'whole' ? to + 1 : middle + width / 2;
+    const times: number[] = [];
+    let mode = '';
+    for (let run = 0; run < ZOOM_RUNS; run++) {
+      t = performance.now();
+      const slice = (await callRoute(timelineRoute, `${base}/timeline?from=${a}&to=${b}&columns=1000`, { id })) as Record<string, unknown>;
+      times.push(performance.now() - t);
+      mode = 'bins' in slice && slice.bins ? 'bins' : 'events';
+    }
+    times.sort((x, y) => x - y);
+    zoomMs.push({ label, from: a, to: b, medianMs: quantile(times, 0.5), maxMs: times[times.length - 1] ?? NaN, mode });
+  }
+  await closeDb();
+  out.views = {
+    eventsPageMs,
+    investigationMs,
+    timelineMs,
+    firstViewS,
+    requestMs: { p50: quantile(apiTimes, 0.5), p95: quantile(apiTimes, 0.95), p99: quantile(apiTimes, 0.99), max: apiTimes[apiTimes.length - 1] ?? NaN, samples: apiTimes.length },
+    lookupMs: { p50: quantile(lookupTimes, 0.5), p99: quantile(lookupTimes, 0.99), max: lookupTimes[lookupTimes.length - 1] ?? NaN },
+    zoomMs,
+  };
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent.
+
+interface Row {
+  engine: string;
+  measure: string;
+  result: string;
+  target: string;
+  met: boolean | null;
+}
+
+const n = (value: number, digits = 0): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function spawnChild(args: string[], env: NodeJS.ProcessEnv): { ok: true; stdout: string } | { ok: false; reason: string } {
+  const child = spawnSync(process.execPath, [...process.execArgv, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, env });
+  if (child.stderr) process.stderr.write(child.stderr);
+  if (child.status === 0) return { ok: true, stdout: child.stdout };
+  const lines = (child.stderr ?? '').split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+  const reason =
+    lines.find((line) => /error/i.test(line) && !/error:?$/i.test(line) && !line.startsWith('at ')) ?? lines[lines.length - 1] ?? `exit ${child.status ?? child.signal}`;
+  return { ok: false, reason: reason.slice(0, 160) };
+}
+
+function ingestRows(engine: string, label: string, result: IngestResult | string, kind: 'lines' | 'har' | 'otlp'): Row[] {
+  if (typeof result === 'string') return [{ engine, measure: label, result: `not available: ${result}`, target: '', met: null }];
+  const perS = result.events / result.ingestS;
+  const mbS = result.mb / result.ingestS;
+  const rss = `peak RSS ${n(result.peakRssMb)} MB`;
+  if (kind === 'har') {
+    return [{
+      engine,
+      measure: label,
+      result: `${n(mbS, 1)} MB/s (${n(result.mb)} MB, ${n(result.events)} entries, ${n(result.ingestS, 2)} s, ${rss})`,
+      target: '>= 140 MB/s; RSS <= 600 MB',
+      met: mbS >= 140 && result.peakRssMb <= 600,
+    }];
+  }
+  if (kind === 'otlp') {
+    return [{
+      engine,
+      measure: label,
+      result: `${n(perS)} spans/s (${n(result.mb)} MB, ${n(result.ingestS, 2)} s, ${n(mbS, 1)} MB/s, ${rss})`,
+      target: 'none of its own; JSONL\'s >= 200,000/s; RSS <= 600 MB',
+      met: perS >= 200_000 && result.peakRssMb <= 600,
+    }];
+  }
+  return [{
+    engine,
+    measure: label,
+    result: `${n(perS)} events/s, ${n(mbS, 1)} MB/s, ${n(result.ingestS, 2)} s (${n(result.mb)} MB), ${rss}`,
+    target: '>= 200,000 events/s, >= 50 MB/s (1M in <= 5 s); RSS <= 600 MB',
+    met: perS >= 200_000 && mbS >= 50 && result.peakRssMb <= 600,
+  }];
+}
+
+function viewRows(engine: string, result: IngestResult | string | undefined, parts: Set<Part>, records: number): Row[] {
+  const rows: Row[] = [];
+  const missing = (measure: string, reason: string): Row => ({ engine, measure, result: `not available: ${reason}`, target: '', met: null });
+  const views = typeof result === 'object' ? result.views : undefined;
+  const reason = typeof result === 'string' ? result : 'not run';
+  if (parts.has('firstview')) {
+    if (!views) rows.push(missing(`time to first view, ${n(records)} JSONL events`, reason));
+    else
+      rows.push({
+        engine,
+        measure: `time to first view, ${n(records)} JSONL events`,
+        result: `${n(views.firstViewS, 2)} s (ingest ${n((result as IngestResult).ingestS, 2)} s, then events page ${n(views.eventsPageMs)} ms, investigation ${n(views.investigationMs)} ms, overview ${n(views.timelineMs)} ms)`,
+        target: '<= 1 s after the bytes arrive',
+        met: views.firstViewS <= 1,
+      });
+  }
+  if (parts.has('request')) {
+    if (!views) {
+      rows.push(missing('one request\'s timeline, API', reason));
+      rows.push(missing('one request\'s events, database lookup', reason));
+    } else {
+      const r = views.requestMs;
+      rows.push({
+        engine,
+        measure: `one request's timeline, GET /requests/{key} (${r.samples} random)`,
+        result: `p50 ${n(r.p50, 2)} / p95 ${n(r.p95, 2)} / p99 ${n(r.p99, 2)} ms`,
+        target: 'p95 <= 10 ms',
+        met: r.p95 <= 10,
+      });
+      rows.push({
+        engine,
+        measure: 'one request\'s events, database lookup alone',
+        result: `p50 ${n(views.lookupMs.p50, 2)} / p99 ${n(views.lookupMs.p99, 2)} ms`,
+        target: 'p99 <= 1 ms',
+        met: views.lookupMs.p99 <= 1,
+      });
+    }
+  }
+  if (parts.has('zoom')) {
+    if (!views) rows.push(missing('overview histogram, GET /timeline columns=1000', reason));
+    else
+      for (const z of views.zoomMs) {
+        const limit = z.label.startsWith('5,000') ? 20 : 50;
+        rows.push({
+          engine,
+          measure: `GET /timeline columns=1000, ${z.label}${z.label === 'whole' ? ' extent' : ''} (${z.mode})`,
+          result: `${n(z.medianMs, 1)} ms median of ${ZOOM_RUNS} (max ${n(z.maxMs, 1)})`,
+          target: `<= ${limit} ms`,
+          met: z.medianMs <= limit,
+        });
+      }
+  }
+  return rows;
+}
+
+function printTable(rows: Row[]): void {
+  console.log('| engine | measure | result | target | met |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.engine} | ${r.measure} | ${r.result} | ${r.target} | ${r.met === null ? '-' : r.met ? 'yes' : 'NO'} |`);
+}
+
+function loadAverage(): string {
+  return os.loadavg().map((v) => v.toFixed(2)).join(', ');
+}
+
+function parseParts(): Set<Part> {
+  const only = argValue('--only');
+  if (!only) return new Set(PARTS);
+  const parts = new Set<Part>();
+  for (const name of only.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (name === 'ingest') for (const p of ['jsonl', 'logfmt', 'har', 'otlp'] as const) parts.add(p);
+    else if ((PARTS as readonly string[]).includes(name)) parts.add(name as Part);
+    else throw new Error(`--only: unknown part ${name} (one of ingest, ${PARTS.join(', ')})`);
+  }
+  return parts;
+}
+
+function commandPath(name: string): string | null {
+  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : null;
+}
+
+async function main(): Promise<void> {
+  const records = Number(argValue('--records') ?? 1_000_000);
+  const childFormat = argValue('--child') as Format | undefined;
+  if (childFormat) {
+    const result = await runChild(childFormat, records, argValue('--dir') as string, argValue('--engine') as string, process.argv.includes('--views'));
+    console.log(JSON.stringify(result));
+    return;
+  }
+
+  const parts = parseParts();
+  const script = process.argv[1] as string;
+  const cpus = os.cpus();
+  const startLoad = loadAverage();
+  console.error(`bench: ${n(records)} records, parts ${[...parts].join(',')}; load average ${startLoad}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'witness-bench-'));
+  const rows: Row[] = [];
+  let temp: TempPostgres | null = null;
+  try {
+    // The evidence, generated once for every engine.
+    const needViews = parts.has('firstview') || parts.has('request') || parts.has('zoom');
+    const formats: Format[] = [];
+    if (parts.has('jsonl') || needViews || parts.has('lnav')) formats.push('jsonl');
+    if (parts.has('logfmt')) formats.push('logfmt');
+    if (parts.has('har')) formats.push('har');
+    if (parts.has('otlp')) formats.push('otlp');
+    let harEntries = 0;
+    for (const format of formats) {
+      console.error(`bench: generating ${FILE_NAMES[format]}...`);
+      const file = path.join(dir, FILE_NAMES[format]);
+      if (format === 'jsonl') await writeBenchFile(file, records, toJsonLine);
+      else if (format === 'logfmt') await writeBenchFile(file, records, toLogfmtLine);
+      else if (format === 'har') harEntries = (await writeBenchHar(file, (HAR_BYTES * records) / 1_000_000)).entries;
+      else await writeBenchOtlp(file, records);
+    }
+
+    // The engines: SQLite always; PostgreSQL given, or a throwaway cluster, or a reason why not.
+    const engines: { name: string; url: string | null; unavailable?: string }[] = process.argv.includes('--no-sqlite') ? [] : [{ name: 'SQLite', url: null }];
+    if (!process.argv.includes('--no-postgres')) {
+      const given = argValue('--postgres') ?? process.env.BENCH_DATABASE_URL;
+      if (given) engines.push({ name: 'PostgreSQL', url: given });
+      else {
+        try {
+          temp = await startTempPostgres();
+          engines.push({ name: 'PostgreSQL (temp cluster)', url: temp.url });
+        } catch (error) {
+          const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+          engines.push({ name: 'PostgreSQL', url: null, unavailable: `no --postgres URL or BENCH_DATABASE_URL, and no temp cluster: ${message.slice(0, 120)}` });
+        }
+      }
+    }
+
+    let sqliteJsonlS: number | null = null;
+    for (const engine of engines) {
+      const tag = engine.name.startsWith('SQLite') ? 'sqlite' : 'postgres';
+      const results = new Map<Format, IngestResult | string>();
+      for (const format of formats) {
+        if (format === 'jsonl' && !parts.has('jsonl') && !needViews) continue;
+        if (engine.unavailable) {
+          results.set(format, engine.unavailable);
+          continue;
+        }
+        const views = format === 'jsonl' && needViews;
+        console.error(`bench: ${engine.name}: ${format}${views ? ' + queries' : ''}... (load average ${loadAverage()})`);
+        const env = { ...process.env };
+        if (engine.url) env.DATABASE_URL = engine.url;
+        else delete env.DATABASE_URL;
+        const args = [script, '--child', format, '--records', String(records), '--dir', dir, '--engine', tag];
+        if (views) args.push('--views');
+        if (process.argv.includes('--no-redact')) args.push('--no-redact');
+        const child = spawnChild(args, env);
+        if (child.ok) results.set(format, JSON.parse(child.stdout.trim().split('\n').pop() as string) as IngestResult);
+        else results.set(format, child.reason);
+        // One broken engine should not cost the time of its every row: skip the rest of it.
+        if (!child.ok && tag === 'postgres' && format === formats[0]) engine.unavailable = child.reason;
+      }
+      const jsonl = results.get('jsonl');
+      if (tag === 'sqlite' && typeof jsonl === 'object') sqliteJsonlS = jsonl.ingestS;
+      if (parts.has('jsonl') && jsonl !== undefined) rows.push(...ingestRows(engine.name, `ingest JSONL, ${n(records)} records`, jsonl, 'lines'));
+      const logfmt = results.get('logfmt');
+      if (logfmt !== undefined) rows.push(...ingestRows(engine.name, `ingest logfmt, ${n(records)} records`, logfmt, 'lines'));
+      const har = results.get('har');
+      if (har !== undefined) rows.push(...ingestRows(engine.name, `ingest HAR, ~${n(HAR_BYTES * records / 1e12)} MB (${n(harEntries)} entries)`, har, 'har'));
+      const otlp = results.get('otlp');
+      if (otlp !== undefined) rows.push(...ingestRows(engine.name, `ingest OTLP JSON, ${n(records)} spans`, otlp, 'otlp'));
+      if (needViews) rows.push(...viewRows(engine.name, jsonl, parts, records));
+    }
+
+    if (parts.has('analyze')) {
+      console.error(`bench: analysis of ${n(records)} events... (load average ${loadAverage()})`);
+      const child = spawnChild([path.join(path.dirname(script), 'bench-analyze.ts'), '--events', String(records)], process.env);
+      if (!child.ok) rows.push({ engine: 'in memory', measure: `analysis of ${n(records)} events`, result: `failed: ${child.reason}`, target: '<= 5 s, <= 1 GB RSS', met: false });
+      else {
+        const total = Number(/\| total \| (\d+) \|/.exec(child.stdout)?.[1] ?? NaN);
+        const rss = Number(/peak RSS: (\d+) MB/.exec(child.stdout)?.[1] ?? NaN);
+        rows.push({
+          engine: 'in memory',
+          measure: `analysis (identity, alignment, state, findings) of ${n(records)} events`,
+          result: `${n(total / 1000, 2)} s, peak RSS ${n(rss)} MB`,
+          target: '<= 5 s, <= 1 GB RSS',
+          met: total <= 5000 && rss <= 1024,
+        });
+      }
+    }
+
+    if (parts.has('lnav')) {
+      const lnav = commandPath('lnav');
+      if (!lnav) rows.push({ engine: 'lnav', measure: 'lnav loading the same JSONL', result: 'lnav not installed', target: 'peer: 1.64 s for 1M (guide)', met: null });
+      else {
+        const t = performance.now();
+        const run = spawnSync(lnav, ['-n', '-c', ':quit', path.join(dir, FILE_NAMES.jsonl)], { stdio: 'ignore', env: { ...process.env, HOME: dir } });
+        const s = (performance.now() - t) / 1000;
+        const ratio = sqliteJsonlS === null ? '' : `; Witness SQLite ingest takes ${n(sqliteJsonlS / s, 1)}x as long`;
+        rows.push({ engine: 'lnav', measure: 'lnav -n -c :quit on the same JSONL', result: run.status === 0 ? `${n(s, 2)} s${ratio}` : `failed (exit ${run.status})`, target: 'peer, no target', met: null });
+      }
+    }
+  } finally {
+    if (temp) {
+      try {
+        temp.stop();
+      } catch (error) {
+        console.error('bench: could not stop the temporary PostgreSQL cluster:', error);
+      }
+    }
+    if (process.argv.includes('--keep')) console.error(`bench: kept ${dir}`);
+    else if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log(`machine: ${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average (1, 5, 15 min) at start ${startLoad}, at end ${loadAverage()}`);
+  console.log(`records: ${n(records)}${process.argv.includes('--no-redact') ? ', redaction on upload off' : ''}`);
+  printTable(rows);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
