@@ -20,24 +20,57 @@ export const SOURCE_EVENTS_PAGE = 20_000;
 export const ANALYSIS_EVENT_SELECT = { ...STORED_EVENT_SELECT, id: true } as const;
 export type AnalysisEventRow = StoredEventRow & { id: number };
 
-type SqliteRow = Omit<AnalysisEventRow, 'unparsed'> & { unparsed: number };
+/**
+ * The SQLite page's columns, in the order its row arrays come back. Rows are read as arrays
+ * (`.raw()`) and made into objects here: better-sqlite3 building a 20-key object per row in C++
+ * took twice as long as this literal of a fixed shape (400,000 rows: 2.9 s vs 1.45 s).
+ */
+export const SQLITE_COLUMNS = [
+  'seq', 'line', 'idx', 'spanId', 'ts', 'startTs', 'endTs', 'service', 'level', 'name', 'status', 'message',
+  'requestId', 'correlationId', 'traceId', 'parentSpanId', 'sessionId', 'attributes', 'unparsed', 'id',
+] as const satisfies ReadonlyArray<keyof typeof ANALYSIS_EVENT_SELECT>;
 
-const COLUMNS = Object.keys(ANALYSIS_EVENT_SELECT)
-  .map((c) => `"${c}"`)
-  .join(', ');
-const PAGE_SQL = `SELECT ${COLUMNS} FROM "Event" WHERE "sourceId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`;
-const prepared = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[string, number, number], SqliteRow>>();
+type SqliteValues = unknown[];
+
+function rowOf(v: SqliteValues): AnalysisEventRow {
+  return {
+    seq: v[0] as number,
+    line: v[1] as number | null,
+    idx: v[2] as number | null,
+    spanId: v[3] as string | null,
+    ts: v[4] as number | null,
+    startTs: v[5] as number | null,
+    endTs: v[6] as number | null,
+    service: v[7] as string | null,
+    level: v[8] as string | null,
+    name: v[9] as string | null,
+    status: v[10] as string | null,
+    message: v[11] as string | null,
+    requestId: v[12] as string | null,
+    correlationId: v[13] as string | null,
+    traceId: v[14] as string | null,
+    parentSpanId: v[15] as string | null,
+    sessionId: v[16] as string | null,
+    attributes: v[17] as string | null,
+    // SQLite has no boolean.
+    unparsed: v[18] === 1,
+    id: v[19] as number,
+  };
+}
+
+const PAGE_SQL = `SELECT ${SQLITE_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "Event" WHERE "sourceId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`;
+const prepared = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[string, number, number], SqliteValues>>();
 
 function sqlitePage(connection: BetterSqlite3.Database, sourceId: string, after: number, take: number): AnalysisEventRow[] {
   let statement = prepared.get(connection);
   if (!statement) {
     // The Prisma adapter turns on safe integers for the connection; id, seq, line and idx fit a double.
-    statement = connection.prepare<[string, number, number], SqliteRow>(PAGE_SQL).safeIntegers(false);
+    statement = connection.prepare<[string, number, number], SqliteValues>(PAGE_SQL).safeIntegers(false).raw(true);
     prepared.set(connection, statement);
   }
-  const rows = statement.all(sourceId, after, take) as unknown as AnalysisEventRow[];
-  // SQLite has no boolean: turn the 0/1 into one in place rather than copying every row.
-  for (const row of rows) row.unparsed = (row.unparsed as unknown as number) === 1;
+  const values = statement.all(sourceId, after, take);
+  const rows = new Array<AnalysisEventRow>(values.length);
+  for (let i = 0; i < values.length; i++) rows[i] = rowOf(values[i]!);
   return rows;
 }
 
