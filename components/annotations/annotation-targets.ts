@@ -5,6 +5,7 @@
  * time is known). Pure, so the views agree and tests can say so.
  */
 import type { AnnotationDto } from '@/lib/schemas/annotation';
+import { rowAtOrBefore } from '@/lib/domain/annotations/witness-values-at';
 
 export function annotationsOnEvent(list: readonly AnnotationDto[], eventId: number): AnnotationDto[] {
   return list.filter((a) => a.target.type === 'event' && a.target.eventId === eventId);
@@ -30,15 +31,7 @@ export function annotationsByRow(list: readonly AnnotationDto[], entity: string,
   if (rows.length === 0) return byRow;
   for (const a of stateAnnotationsOf(list, entity, field)) {
     if (a.target.type !== 'state') continue;
-    const at = a.target.at;
-    let lo = 0;
-    let hi = rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (rows[mid]!.at <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    const row = Math.max(0, lo - 1);
+    const row = Math.max(0, rowAtOrBefore(rows, a.target.at));
     byRow.set(row, [...(byRow.get(row) ?? []), a]);
   }
   return byRow;

@@ -1,5 +1,7 @@
 'use client';
 
+import '../request-view/view-parts.css';
+
 import { scaleLinear } from 'd3-scale';
 import { curveStepAfter, line } from 'd3-shape';
 import { useId, useMemo } from 'react';
@@ -55,9 +57,9 @@ export function WitnessStepChart({ entity, field, firstDivergenceAt, selected, o
 
   return (
     <figure className="ev-chart">
-      <div ref={boxRef} className="ev-chart__box" style={{ minHeight: height }}>
+      <div ref={boxRef} className="chart-box" style={{ minHeight: height }}>
         {timeWindow && plotWidth > 0 ? (
-          <svg className="ev-chart__svg" width={width} height={height} role="img" aria-label={summary}>
+          <svg className="chart-svg" width={width} height={height} role="img" aria-label={summary}>
             <defs>
               <pattern id={`${ids}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                 <rect className="ev-hatch__bg" width="6" height="6" />

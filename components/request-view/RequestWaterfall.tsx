@@ -1,5 +1,7 @@
 'use client';
 
+import './view-parts.css';
+
 import { useId, useMemo } from 'react';
 import type { EventBriefDto, FindingDto } from '@/lib/schemas/investigation';
 import { timeScale, timeTicks } from '@/lib/domain/timeline/scale';
@@ -49,7 +51,7 @@ export function RequestWaterfall(props: RequestWaterfallProps) {
 
   return (
     <figure className="rv-waterfall">
-      <div ref={boxRef} className="rv-waterfall__box" style={{ minHeight: height }}>
+      <div ref={boxRef} className="chart-box" style={{ minHeight: height }}>
         {layout.window && plotWidth > 0 ? (
           <Chart
             layout={layout}
@@ -135,7 +137,7 @@ function Chart({ layout, width, height, plotWidth, hatchId, marks, firstDivergen
   const laneTop = new Map(layout.lanes.map((l) => [l.lane, l.top]));
 
   return (
-    <svg className="rv-waterfall__svg" width={width} height={height} role="img" aria-label={summary}>
+    <svg className="chart-svg" width={width} height={height} role="img" aria-label={summary}>
       <defs>
         <pattern id={hatchId} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect className="rv-hatch__bg" width="5" height="5" />

@@ -1,6 +1,6 @@
 import './share.css';
 import type { Incident, Source } from '../api/api-schemas';
-import { IncidentEvidence } from '../incident/IncidentEvidence';
+import { IncidentWorkspace } from '../incident/IncidentWorkspace';
 import { formatDateTime } from '../ui/format';
 
 interface SharedIncidentProps {
@@ -16,18 +16,7 @@ interface SharedIncidentProps {
  * inside ReadOnlyProvider, so the views leave out what would change something.
  */
 export function SharedIncident({ incident, apiIncidentId, initialSources, expiresAt }: SharedIncidentProps) {
-  return (
-    <div className="incident-page">
-      <div className="incident-title">
-        <h1>{incident.name}</h1>
-        <p className="incident-title__meta">
-          Created <time dateTime={incident.createdAt}>{formatDateTime(incident.createdAt)}</time>
-        </p>
-      </div>
-      <SharedNotice expiresAt={expiresAt} />
-      <IncidentEvidence incidentId={apiIncidentId} initialSources={initialSources} />
-    </div>
-  );
+  return <IncidentWorkspace incident={incident} initialSources={initialSources} apiIncidentId={apiIncidentId} notice={<SharedNotice expiresAt={expiresAt} />} />;
 }
 
 export function SharedNotice({ expiresAt }: { expiresAt: string | null }) {
