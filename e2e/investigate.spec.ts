@@ -42,6 +42,8 @@ test('investigate the demo: first divergence, its entity, its request, findings 
   await expect(page.getByRole('article', { name: 'First divergence' })).toBeVisible({ timeout: 30_000 });
 
   // g f: the timeline around the first divergence, its trigger selected and open beside it.
+  // The keys act once the investigation has loaded: the headline's button says when (enabled).
+  await expect(page.getByRole('button', { name: /^Go to first divergence/ })).toBeEnabled({ timeout: 30_000 });
   await page.keyboard.press('g');
   await page.keyboard.press('f');
   await expect(page).toHaveURL(/view=timeline/);

@@ -31,6 +31,8 @@ test('annotate the first divergence, tell the story, edit and delete with histor
 
   await page.reload();
   await expect(page.getByRole('article', { name: 'First divergence' })).toBeVisible({ timeout: 30_000 });
+  // The keys act once the investigation has loaded: the headline's button says when (enabled).
+  await expect(page.getByRole('button', { name: /^Go to first divergence/ })).toBeEnabled({ timeout: 30_000 });
   await page.keyboard.press('g');
   await page.keyboard.press('f');
   const detail = page.getByRole('complementary', { name: new RegExp(`^Event #${first.eventId}\\b`) });
