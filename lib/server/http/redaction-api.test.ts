@@ -8,9 +8,10 @@
  */
 /* eslint-disable no-restricted-imports -- see above: drives the route handlers */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '@/lib/test-support/test-database';
@@ -23,7 +24,10 @@ import { eventPageDtoSchema } from '@/lib/schemas/event';
 import { incidentDtoSchema } from '@/lib/schemas/incident';
 import { type SourceDto, sourceDtoSchema } from '@/lib/schemas/source';
 import { corpusPath } from '@/lib/test-support/corpus';
-import { closeDb } from '../db/client';
+import { pendingBlobPath, redactedBlobPath, writeBlob } from '../blob-store';
+import { closeDb, getDb } from '../db/client';
+import { STALE_AFTER_MS } from '../ingest/ingest-heartbeat';
+import { recoverInterruptedSources } from '../ingest/recover-interrupted';
 
 const HAR = readFileSync(corpusPath('har/timed_out.har'));
 const HAR_ENTRIES = 33; // MANIFEST: 33 entries
@@ -135,6 +139,33 @@ describe('redaction on upload', () => {
     expect(source).toMatchObject({ status: 'failed', events: 0 });
     expect(source.error).toMatch(/^cut\.har\.gz: the gzip data is corrupt or truncated/);
     expect((await rawRoute.GET(new Request(`${BASE}/api/sources/${source.id}/raw`), ctx(source.id))).status).toBe(404);
+  });
+
+  it('keeps the bytes of an upload that fails on its evidence, redacted', async () => {
+    const token = 'abcdefgh12345678secret';
+    const request = new Request(`${BASE}/api/incidents/${incidentId}/sources?name=notes.txt`, { method: 'POST', body: `just some words\nwithout structure, Bearer ${token}\n`, duplex: 'half' } as RequestInit);
+    const response = await sourcesRoute.POST(request, ctx(incidentId));
+    expect(response.status).toBe(422);
+    const source = sourceDtoSchema.parse(((await response.json()) as { source: unknown }).source);
+    expect(source.error).toMatch(/^notes\.txt: format not recognized/);
+    expect(source.redactions).toEqual({ bearer: 1 });
+    const stored = (await download(source.id)).toString('utf8');
+    expect(stored).toBe('just some words\nwithout structure, Bearer [REDACTED]\n');
+  });
+
+  it('never serves the unredacted upload: not while it waits for its parse, not after an instance died parsing it', async () => {
+    const { prisma, dialect } = await getDb();
+    const id = 'PendingSource01';
+    await prisma.source.create({ data: { id, incidentId, name: 'pending.log', position: 97, status: 'parsing', redacted: true } });
+    await writeBlob(id, Readable.from([Buffer.from('password=hunter2\n')]), undefined, { pending: true });
+    writeFileSync(redactedBlobPath(id), 'password=[REDACTED]\n');
+    expect((await rawRoute.GET(new Request(`${BASE}/api/sources/${id}/raw`), ctx(id))).status).toBe(404);
+    // Its instance stops beating: the sweep fails it and deletes both files.
+    await prisma.source.update({ where: { id }, data: { updatedAt: new Date(Date.now() - STALE_AFTER_MS - 5_000) } });
+    expect(await recoverInterruptedSources(prisma, dialect)).toBe(1);
+    expect(existsSync(pendingBlobPath(id))).toBe(false);
+    expect(existsSync(redactedBlobPath(id))).toBe(false);
+    expect((await rawRoute.GET(new Request(`${BASE}/api/sources/${id}/raw`), ctx(id))).status).toBe(404);
   });
 
   it('rejects a redact flag that is not 0 or 1', async () => {

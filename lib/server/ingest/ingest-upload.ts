@@ -2,23 +2,27 @@
  * The one ingest pipeline (API upload, UI upload through the API, later the CLI's `--store`):
  *
  *   (a) Source row, `uploading`, next position      -> create-source.ts
- *   (b) bytes streamed to the blob store, hashed     -> blob-store.ts
- *   (b') secrets redacted in the stored bytes        -> redact-blob.ts (unless `redact: false`)
- *   (c) `parsing`: blob -> events + diagnostics      -> parse-stored-source.ts
+ *   (b) bytes streamed to the blob store, hashed     -> blob-store.ts (pending, when redacting)
+ *   (c) `parsing`: bytes -> events + diagnostics     -> parse-stored-source.ts; when redacting,
+ *       secrets are redacted in the same pass and the redacted text written beside the upload
+ *   (c') the redacted text (or, when nothing was redacted, the upload) becomes the blob
  *   (d) `ready`, with exact totals, in one update    -> settle-source.ts
  *
  * Invariants: a source's events become visible together (only `ready` sources are queried);
  * on any failure or abort its events and diagnostics are deleted and it is `failed` with a
  * message that names the file. Evidence problems (empty, binary, unknown format) and
  * interrupted uploads are returned as a failed source; anything else (a database error) is
- * also recorded on the source and then rethrown, to be logged as a server error.
+ * also recorded on the source and then rethrown, to be logged as a server error. The stored
+ * blob never holds unredacted bytes of a redacting upload (blob-store.ts), failed or not.
  */
-import { type ByteSource, deleteBlob, writeBlob } from '../blob-store';
+import type { RedactionCounts } from '@/lib/domain/redact/redaction-counts';
+import { totalRedactions } from '@/lib/domain/redact/redaction-counts';
+import { type ByteSource, deleteBlob, settleRedactedBlob, writeBlob } from '../blob-store';
 import { type Db, getDb } from '../db/client';
 import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
 import { createSource } from './create-source';
 import { parseStoredSource } from './parse-stored-source';
-import { type RedactedBlob, redactStoredBlob } from './redact-blob';
+import { redactPendingBlob } from './redact-blob';
 import { settleSource, type UploadResult } from './settle-source';
 
 export type { UploadResult } from './settle-source';
@@ -36,10 +40,10 @@ export interface UploadInput {
   redact?: boolean;
 }
 
-async function receive(db: Db, sourceId: string, input: UploadInput): Promise<number> {
+async function receive(db: Db, sourceId: string, input: UploadInput, redact: boolean): Promise<number> {
   let stored;
   try {
-    stored = await writeBlob(sourceId, input.body, input.signal);
+    stored = await writeBlob(sourceId, input.body, input.signal, { pending: redact });
   } catch (cause) {
     throw new UploadInterruptedError(`${input.name}: the upload was interrupted before all bytes arrived; upload it again`, { cause });
   }
@@ -47,44 +51,58 @@ async function receive(db: Db, sourceId: string, input: UploadInput): Promise<nu
   if (input.expectedBytes !== undefined && stored.sizeBytes !== input.expectedBytes) {
     throw new UploadInterruptedError(`${input.name}: the upload was interrupted after ${stored.sizeBytes} of ${input.expectedBytes} bytes; upload it again`);
   }
-  const redaction = input.redact === false || stored.sizeBytes === 0 ? null : await redact(sourceId, input);
-  const kept = redaction?.stored ?? stored;
-  // Still `uploading` until here, so the raw download never serves the unredacted bytes.
   await db.prisma.source.update({
     where: { id: sourceId },
-    data: {
-      status: 'parsing',
-      sizeBytes: kept.sizeBytes,
-      sha256: kept.sha256,
-      compressed: kept.compressed,
-      redacted: input.redact !== false,
-      redactions: JSON.stringify(redaction?.counts ?? {}),
-    },
+    data: { status: 'parsing', sizeBytes: stored.sizeBytes, sha256: stored.sha256, compressed: stored.compressed, redacted: redact },
   });
-  return kept.sizeBytes;
+  return stored.sizeBytes;
 }
 
-/** A failed redaction (corrupt gzip, abort) deletes the bytes: they may hold what it was to remove. */
-async function redact(sourceId: string, input: UploadInput): Promise<RedactedBlob> {
-  try {
-    return await redactStoredBlob(sourceId, input.name, input.signal);
-  } catch (error) {
-    await deleteBlob(sourceId);
-    if (input.signal?.aborted) throw new UploadInterruptedError(`${input.name}: the upload was aborted; upload it again`, { cause: error });
-    throw error;
+/** The redacted text or the upload becomes the blob; the source says which, and what was redacted. */
+async function settleRedaction(db: Db, sourceId: string, counts: RedactionCounts): Promise<void> {
+  const stored = await settleRedactedBlob(sourceId, totalRedactions(counts) > 0);
+  await db.prisma.source.update({
+    where: { id: sourceId },
+    data: { redactions: JSON.stringify(counts), ...(stored ? { sizeBytes: stored.sizeBytes, sha256: stored.sha256, compressed: stored.compressed } : {}) },
+  });
+}
+
+/**
+ * A parse that redacted as it read failed: its redacted text is incomplete. For a problem with
+ * the evidence (unknown format...) the upload is redacted in a pass of its own, so the failed
+ * source keeps its bytes for the raw download; otherwise (interrupted, corrupt gzip, a database
+ * error) the unredacted bytes are deleted, since they may hold what redaction was to remove.
+ */
+async function keepRedactedAfterFailure(db: Db, sourceId: string, input: UploadInput, error: unknown): Promise<void> {
+  if (error instanceof UnprocessableEvidenceError && !input.signal?.aborted) {
+    try {
+      const { counts } = await redactPendingBlob(sourceId, input.name, input.signal);
+      await db.prisma.source.update({ where: { id: sourceId }, data: { redactions: JSON.stringify(counts) } });
+      return;
+    } catch {
+      // Not redactable either (corrupt gzip): fall through and delete.
+    }
   }
+  await deleteBlob(sourceId);
 }
 
 export async function ingestUpload(input: UploadInput): Promise<UploadResult> {
   const db = await getDb();
   // Not-found incident throws before anything is stored.
   const { id: sourceId, position, createdAtMs } = await createSource(db.prisma, input.incidentId, input.name);
+  const redact = input.redact !== false;
   return settleSource(db, sourceId, input.name, async () => {
-    const sizeBytes = await receive(db, sourceId, input);
-    if (sizeBytes === 0) throw new UnprocessableEvidenceError(`${input.name} is empty (0 bytes): nothing to ingest`);
-    const target = { incidentId: input.incidentId, sourceId, position, name: input.name, uploadedAtMs: createdAtMs };
-    const totals = await parseStoredSource(db, target, input.signal);
-    if (input.signal?.aborted) throw new UploadInterruptedError(`${input.name}: ingest aborted: the client went away before it finished; upload it again`);
-    return totals;
+    try {
+      const sizeBytes = await receive(db, sourceId, input, redact);
+      if (sizeBytes === 0) throw new UnprocessableEvidenceError(`${input.name} is empty (0 bytes): nothing to ingest`);
+      const target = { incidentId: input.incidentId, sourceId, position, name: input.name, uploadedAtMs: createdAtMs, redact };
+      const parsed = await parseStoredSource(db, target, input.signal);
+      if (input.signal?.aborted) throw new UploadInterruptedError(`${input.name}: ingest aborted: the client went away before it finished; upload it again`);
+      if (redact) await settleRedaction(db, sourceId, parsed.redactions ?? {});
+      return parsed.totals;
+    } catch (error) {
+      if (redact) await keepRedactedAfterFailure(db, sourceId, input, error);
+      throw error;
+    }
   });
 }

@@ -10,7 +10,8 @@
  */
 import type { Diagnostic } from '@/lib/domain/event';
 import type { SourceTotals } from '@/lib/domain/ingest/source-summary';
-import { blobPath } from '../blob-store';
+import type { RedactionCounts } from '@/lib/domain/redact/redaction-counts';
+import { blobPath, pendingBlobPath, redactedBlobPath } from '../blob-store';
 import { insertEventRows } from '../db/bulk-insert';
 import type { Db } from '../db/client';
 import { buildEventKeys } from '../db/event-keys';
@@ -27,6 +28,17 @@ export interface ParseTarget extends EventOwner {
   name: string;
   /** When the source was uploaded (ms since the epoch): year-less timestamps are dated by it. */
   uploadedAtMs: number;
+  /**
+   * Parse the pending upload and redact it on the way, writing the redacted text beside it
+   * (blob-store.ts); the caller settles which of the two becomes the blob.
+   */
+  redact?: boolean;
+}
+
+export interface ParsedSource {
+  totals: SourceTotals;
+  /** What was redacted (when `redact` was asked). */
+  redactions: RedactionCounts | null;
 }
 
 async function storeDiagnostics(db: Db, sourceId: string, diagnostics: Diagnostic[]): Promise<void> {
@@ -44,7 +56,7 @@ async function storeDiagnostics(db: Db, sourceId: string, diagnostics: Diagnosti
 }
 
 /** Writes one parse of the blob; returns its totals. */
-async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChunk>): Promise<SourceTotals> {
+async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChunk>): Promise<ParsedSource> {
   const budget = new DiagnosticBudget();
   const { prisma } = db;
   const owner: EventOwner = { incidentId: target.incidentId, sourceId: target.sourceId, position: target.position };
@@ -53,7 +65,7 @@ async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChu
   let diagnostics: Diagnostic[] = [];
   let parsedBytes = 0;
   let written = 0;
-  let totals: SourceTotals | null = null;
+  let done: ParsedSource | null = null;
 
   const flush = async (): Promise<void> => {
     await insertEventRows(db, owner, pending);
@@ -75,29 +87,35 @@ async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChu
       parsedBytes = chunk.parsedBytes;
       if (pendingRows >= TRANSACTION_ROWS) await flush();
     } else {
-      totals = chunk.totals;
+      done = { totals: chunk.totals, redactions: chunk.redactions };
     }
   }
-  if (totals === null) throw new Error(`${target.name}: parsing ended without totals`);
+  if (done === null) throw new Error(`${target.name}: parsing ended without totals`);
   await flush();
   const overflow = budget.overflow();
   if (overflow) await storeDiagnostics(db, target.sourceId, [overflow]);
-  return totals;
+  return done;
 }
 
-export async function parseStoredSource(db: Db, target: ParseTarget, signal?: AbortSignal): Promise<SourceTotals> {
-  const options = { sourceName: target.name, signal, referenceTimeMs: target.uploadedAtMs, referenceTimeLabel: 'when the file was uploaded' };
-  const file = blobPath(target.sourceId);
-  let totals: SourceTotals;
+export async function parseStoredSource(db: Db, target: ParseTarget, signal?: AbortSignal): Promise<ParsedSource> {
+  const options = {
+    sourceName: target.name,
+    signal,
+    referenceTimeMs: target.uploadedAtMs,
+    referenceTimeLabel: 'when the file was uploaded',
+    ...(target.redact ? { redactTo: redactedBlobPath(target.sourceId) } : {}),
+  };
+  const file = target.redact ? pendingBlobPath(target.sourceId) : blobPath(target.sourceId);
+  let parsed: ParsedSource;
   try {
-    totals = await storeRows(db, target, parseSourceRows(file, options));
+    parsed = await storeRows(db, target, parseSourceRows(file, options));
   } catch (error) {
     if (!isWorkerOutOfMemory(error)) throw error;
     // A format that holds a whole document outgrew the worker's heap: start again on this thread.
     console.warn(`[witness] ${target.name}: the parse worker ran out of memory; parsing again on the main thread`);
     await discardSourceData(db.prisma, db.dialect, target.sourceId);
-    totals = await storeRows(db, target, parseSourceRows(file, { ...options, worker: false }));
+    parsed = await storeRows(db, target, parseSourceRows(file, { ...options, worker: false }));
   }
   await buildEventKeys(db, target.sourceId);
-  return totals;
+  return parsed;
 }

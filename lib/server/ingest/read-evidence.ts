@@ -9,6 +9,10 @@
  * and diagnostics, yielded in batches of about `batchSize` so a caller can store them while
  * the next bytes are read. Memory stays bounded by one chunk plus one batch.
  *
+ * With `redaction`, the decoded text goes through its stream redactor before the parser, and
+ * the redacted text (the BOM included) is handed to its `out` as it is produced: the parser and
+ * whoever stores the redacted bytes see exactly the same text, in one pass over the file.
+ *
  * Input that cannot be evidence at all (empty, binary, unknown format, unusable as its format)
  * throws UnprocessableEvidenceError naming the source; bad records never throw (they are
  * `unparsed` events).
@@ -16,6 +20,7 @@
 import type { Diagnostic, EvidenceEvent } from '@/lib/domain/event';
 import { DETECT_HEAD_CHARS, detectFormat, type FormatId, FormatError, type IncrementalParser, parserFor } from '@/lib/domain/parse';
 import { BOM_CHAR, byteOrderMarkDiagnostic } from '@/lib/domain/parse/byte-order-mark';
+import type { StreamRedactor } from '@/lib/domain/redact/stream-redactor';
 import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
 import { decompressIfGzip } from './decompress';
 import { binaryReason } from './sniff-binary';
@@ -37,10 +42,18 @@ export interface ReadEvidenceOptions {
   referenceTimeMs?: number;
   /** What referenceTimeMs is, for diagnostics: "when the file was uploaded". */
   referenceTimeLabel?: string;
+  /** Redact the text before parsing it, and hand the redacted text on (see above). */
+  redaction?: TextRedaction;
+}
+
+export interface TextRedaction {
+  redactor: StreamRedactor;
+  /** Receives the redacted text, in order, once each piece is final. */
+  out: (text: string) => void;
 }
 
 export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: ReadEvidenceOptions): AsyncGenerator<EvidenceChunk> {
-  const { sourceName: name, batchSize = DEFAULT_EVENT_BATCH, signal, referenceTimeMs, referenceTimeLabel } = options;
+  const { sourceName: name, batchSize = DEFAULT_EVENT_BATCH, signal, referenceTimeMs, referenceTimeLabel, redaction } = options;
   const { compressed, chunks } = await decompressIfGzip(bytes);
   // Non-fatal: invalid sequences become U+FFFD (kept in `raw`) instead of failing the file.
   // ignoreBOM true passes a leading BOM on as U+FEFF, so it can be removed here and reported.
@@ -75,7 +88,20 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
     bomChecked = true;
     if (text.charCodeAt(0) !== BOM_CHAR) return text;
     diagnostics.push(byteOrderMarkDiagnostic());
+    redaction?.out(text[0] as string);
     return text.slice(1);
+  };
+  const redacted = (text: string): string => {
+    if (!redaction) return text;
+    const out = redaction.redactor.write(text);
+    if (out !== '') redaction.out(out);
+    return out;
+  };
+  const redactedRest = (): string => {
+    if (!redaction) return '';
+    const out = redaction.redactor.end();
+    if (out !== '') redaction.out(out);
+    return out;
   };
   const takeBatch = (): EvidenceChunk => {
     const batch: EvidenceChunk = { kind: 'batch', events, diagnostics, parsedBytes };
@@ -93,7 +119,7 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
         if (reason) throw new UnprocessableEvidenceError(`${name} is a binary file (${reason}), not text evidence: nothing to ingest`);
       }
       parsedBytes += chunk.length;
-      const text = withoutBom(decoder.decode(chunk, { stream: true }));
+      const text = redacted(withoutBom(decoder.decode(chunk, { stream: true })));
       if (parser === null) {
         head += text;
         if (head.length < DETECT_HEAD_CHARS) continue;
@@ -112,7 +138,7 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
     throw error;
   }
 
-  const rest = withoutBom(decoder.decode());
+  const rest = redacted(withoutBom(decoder.decode())) + redactedRest();
   if (parser === null) {
     head += rest;
     if (parsedBytes === 0) throw new UnprocessableEvidenceError(`${name} is empty (${compressed ? 'after decompression' : '0 bytes'}): nothing to ingest`);

@@ -1,8 +1,9 @@
 /**
  * Sources left `uploading` or `parsing` by a process that died mid-ingest: they become `failed`
  * (so they can be uploaded or re-parsed again), with their partial events and diagnostics
- * removed, and a partial upload's bytes deleted (a `parsing` source's bytes are complete and
- * stay downloadable and re-parsable).
+ * removed, and a partial upload's bytes deleted. A `parsing` source's blob is complete and stays
+ * downloadable and re-parsable; an upload it was redacting while parsing has no blob yet, and
+ * its unredacted bytes are deleted (blob-store.ts: they must never be served).
  *
  * A source counts as abandoned only when its heartbeat is stale (ingest-heartbeat.ts): with
  * several instances on one database, another instance's ingest in progress beats and is left
@@ -10,7 +11,7 @@
  * failed within about a minute by whichever instance is still running.
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { deleteBlob } from '../blob-store';
+import { deleteBlob, deletePendingBlobs } from '../blob-store';
 import type { Dialect } from '../db/dialect';
 import { discardSourceData } from './discard-source-data';
 import { STALE_AFTER_MS } from './ingest-heartbeat';
@@ -32,6 +33,7 @@ export async function recoverInterruptedSources(prisma: PrismaClient, dialect: D
     if (count === 0) continue;
     await discardSourceData(prisma, dialect, source.id);
     if (source.status === 'uploading') await deleteBlob(source.id);
+    else await deletePendingBlobs(source.id);
     failed++;
   }
   return failed;

@@ -1,21 +1,21 @@
 /**
- * Step (b') of ingest, between storing the bytes and parsing them: redaction of secrets
- * (lib/domain/redact) in the stored blob itself, so everything later (events, the raw download,
- * a re-parse, an export) only ever sees the redacted text.
+ * Redaction of a pending upload in a pass of its own: the fallback for an upload whose parse
+ * (which redacts as it reads: read-evidence.ts) failed on its evidence, so that the failed source
+ * still keeps its bytes, redacted, for the raw download and a re-parse.
  *
- * The blob is read as parsing reads it (gunzip when gzip, streaming UTF-8 decode) and the
- * redacted text is written beside it; when something was redacted it replaces the original,
- * as plain UTF-8 (a gzip upload is then stored uncompressed: the source says `compressed:
- * false`); when nothing was, the original bytes stay exactly as uploaded. Memory stays bounded
- * by a chunk plus what the redactor holds (a line, or one JSON string).
+ * The upload is read as parsing reads it (gunzip when gzip, streaming UTF-8 decode) and the
+ * redacted text is written beside it; when something was redacted it becomes the blob, as
+ * plain UTF-8 (a gzip upload is then stored uncompressed); when nothing was, the upload does,
+ * exactly as uploaded. Memory stays bounded by a chunk plus what the redactor holds (a line, or
+ * one JSON string).
  *
- * A binary file is left alone (parsing refuses it with its own error); corrupt gzip cannot be
- * redacted and fails the upload here, and the caller deletes its bytes.
+ * A binary file is left alone; corrupt gzip cannot be redacted and throws, and the caller
+ * deletes the bytes.
  */
 import type { Readable } from 'node:stream';
 import { createStreamRedactor } from '@/lib/domain/redact/stream-redactor';
 import { type RedactionCounts, totalRedactions } from '@/lib/domain/redact/redaction-counts';
-import { rewriteBlob, type StoredBlob } from '../blob-store';
+import { rewritePendingBlob, type StoredBlob } from '../blob-store';
 import { UnprocessableEvidenceError } from '../errors';
 import { decompressIfGzip } from './decompress';
 import { binaryReason } from './sniff-binary';
@@ -26,7 +26,7 @@ export interface RedactedBlob {
   stored: StoredBlob | null;
 }
 
-export async function redactStoredBlob(sourceId: string, name: string, signal?: AbortSignal): Promise<RedactedBlob> {
+export async function redactPendingBlob(sourceId: string, name: string, signal?: AbortSignal): Promise<RedactedBlob> {
   const redactor = createStreamRedactor();
   let binary = false;
 
@@ -55,7 +55,7 @@ export async function redactStoredBlob(sourceId: string, name: string, signal?: 
     if (rest.length > 0) yield encoder.encode(rest);
   }
 
-  const stored = await rewriteBlob(sourceId, redacted, () => !binary && totalRedactions(redactor.counts) > 0, signal);
+  const stored = await rewritePendingBlob(sourceId, redacted, () => !binary && totalRedactions(redactor.counts) > 0, signal);
   return { counts: binary ? {} : { ...redactor.counts }, stored };
 }
 

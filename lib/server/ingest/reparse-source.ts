@@ -36,6 +36,6 @@ export async function reparseSource(sourceId: string, signal?: AbortSignal): Pro
     const size = await blobSize(sourceId);
     if (size === null) throw new UnprocessableEvidenceError(`${source.name}: its original bytes are not stored (the upload never completed); upload it again`);
     if (size === 0) throw new UnprocessableEvidenceError(`${source.name} is empty (0 bytes): nothing to ingest`);
-    return parseStoredSource(db, { sourceId, ...source }, signal);
+    return (await parseStoredSource(db, { sourceId, ...source }, signal)).totals;
   });
 }

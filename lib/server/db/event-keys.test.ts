@@ -1,0 +1,55 @@
+/**
+ * A source's request keys: one row per distinct (id value, event), also when an event carries the
+ * same value in two id columns, and a request lookup finds each event once.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '@/lib/test-support/test-database';
+import { ingestUpload } from '../ingest/ingest-upload';
+import { createIncident } from '../queries/create-incident';
+import { listEvents } from '../queries/list-events';
+import { closeDb, getDb } from './client';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'witness-event-keys-'));
+process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'event-keys');
+process.env.BLOB_DIR = path.join(tmp, 'blobs');
+
+afterAll(async () => {
+  await closeDb();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const LINES = [
+  { ts: '2026-11-20T10:00:00Z', msg: 'same value twice', request_id: 'r-1', correlation_id: 'r-1' },
+  { ts: '2026-11-20T10:00:01Z', msg: 'three values', request_id: 'r-1', correlation_id: 'c-9', trace_id: '4bf92f3577b34da6a3ce929d0e0e4736' },
+  { ts: '2026-11-20T10:00:02Z', msg: 'no ids' },
+];
+
+describe('buildEventKeys', () => {
+  it('stores each (value, event) once and the lookup finds each event once', async () => {
+    const incident = await createIncident({ name: 'keys' });
+    const text = LINES.map((line) => JSON.stringify(line)).join('\n') + '\n';
+    const result = await ingestUpload({ incidentId: incident.id, name: 'keys.jsonl', body: Readable.from([Buffer.from(text)]) });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+
+    const { prisma } = await getDb();
+    const events = await prisma.event.findMany({ where: { sourceId: result.source.id }, orderBy: { seq: 'asc' }, select: { id: true } });
+    const [same, three] = events.map((e) => e.id) as [number, number];
+    const keys = await prisma.eventKey.findMany({ where: { eventId: { in: events.map((e) => e.id) } }, orderBy: [{ key: 'asc' }, { eventId: 'asc' }] });
+    expect(keys).toEqual(
+      [
+        { key: '4bf92f3577b34da6a3ce929d0e0e4736', eventId: three },
+        { key: 'c-9', eventId: three },
+        { key: 'r-1', eventId: same },
+        { key: 'r-1', eventId: three },
+      ].sort((a, b) => (a.key === b.key ? a.eventId - b.eventId : a.key < b.key ? -1 : 1)),
+    );
+
+    const found = await listEvents({ incidentId: incident.id, request: 'r-1', limit: 10 });
+    expect(found.events.map((e) => e.message)).toEqual(['same value twice', 'three values']);
+  });
+});
