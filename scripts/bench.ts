@@ -56,10 +56,10 @@ interface IngestResult {
 }
 
 interface ViewResult {
-  eventsPageMs: number;
-  investigationMs: number;
-  timelineMs: number;
-  firstViewS: number;
+  /** From the bytes stored (the source says `parsing`) to the first events page and overview, while ingest goes on. */
+  firstView: { afterBytesS: number; eventsPageMs: number; overviewMs: number; eventsSoFar: number };
+  /** From the upload's start to the analysis views (investigation and timeline overview) once ingest is done. */
+  analyzedView: { fromStartS: number; investigationMs: number; timelineMs: number };
   requestMs: { p50: number; p95: number; p99: number; max: number; samples: number };
   lookupMs: { p50: number; p99: number; max: number };
   zoomMs: { label: string; from: number; to: number; medianMs: number; maxMs: number; mode: string }[];
@@ -78,6 +78,45 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The first view, measured as the page gets it: from the moment the upload's bytes are stored
+ * (its source leaves `uploading`) to the first moment the events page and the evidence overview
+ * both have events, polled every 5 ms while the ingest runs. Null when the ingest ends first.
+ */
+async function measureFirstView(incidentId: string, ingest: Promise<unknown>): Promise<ViewResult['firstView'] | null> {
+  const { getDb } = await import('@/lib/server/db/client');
+  const eventsRoute = (await import('@/app/api/incidents/[id]/events/route')) as unknown as AnyRoute;
+  const overviewRoute = (await import('@/app/api/incidents/[id]/overview/route')) as unknown as AnyRoute;
+  let ended = false;
+  void ingest.finally(() => (ended = true));
+  const { prisma } = await getDb();
+  let bytesAt = 0;
+  while (!ended) {
+    const source = await prisma.source.findFirst({ where: { incidentId }, select: { status: true } });
+    if (source && source.status !== 'uploading') {
+      bytesAt = performance.now();
+      break;
+    }
+    await pause(5);
+  }
+  const base = `/api/incidents/${incidentId}`;
+  while (!ended) {
+    let t = performance.now();
+    const page = (await callRoute(eventsRoute, `${base}/events`, { id: incidentId })) as { events: unknown[] };
+    const eventsPageMs = performance.now() - t;
+    t = performance.now();
+    const overview = (await callRoute(overviewRoute, `${base}/overview?columns=240`, { id: incidentId })) as { timedEvents: number };
+    const overviewMs = performance.now() - t;
+    if (page.events.length > 0 && overview.timedEvents > 0) {
+      return { afterBytesS: (performance.now() - bytesAt) / 1000, eventsPageMs, overviewMs, eventsSoFar: overview.timedEvents };
+    }
+    await pause(5);
+  }
+  return null;
+}
+
 async function runChild(format: Format, records: number, dir: string, engine: string, withViews: boolean): Promise<IngestResult> {
   const file = path.join(dir, FILE_NAMES[format]);
   const bytes = statSync(file).size;
@@ -90,12 +129,14 @@ async function runChild(format: Format, records: number, dir: string, engine: st
 
   const incident = await createIncident({ name: `bench ${format}` });
   const started = performance.now();
-  const result = await ingestUpload({
+  const ingest = ingestUpload({
     incidentId: incident.id,
     name: FILE_NAMES[format],
     body: createReadStream(file, { highWaterMark: 1 << 20 }),
     redact: !process.argv.includes('--no-redact'),
   });
+  const firstView = withViews ? await measureFirstView(incident.id, ingest) : null;
+  const result = await ingest;
   const ingested = performance.now();
   if (!result.ok) throw new Error(`ingest failed: ${result.error.message}`);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
@@ -107,18 +148,14 @@ async function runChild(format: Format, records: number, dir: string, engine: st
 
   const id = incident.id;
   const base = `/api/incidents/${id}`;
-  const eventsRoute = (await import('@/app/api/incidents/[id]/events/route')) as unknown as AnyRoute;
   const investigationRoute = (await import('@/app/api/incidents/[id]/investigation/route')) as unknown as AnyRoute;
   const timelineRoute = (await import('@/app/api/incidents/[id]/timeline/route')) as unknown as AnyRoute;
   const requestRoute = (await import('@/app/api/incidents/[id]/requests/[key]/route')) as unknown as AnyRoute;
 
-  // First view: what the page asks for once the upload is in: the first events page, the
-  // investigation (for the extent) and the overview histogram over the whole extent.
+  if (!firstView) throw new Error('the first view was not seen before the ingest ended');
+  // The analyzed view: what the page asks for once the upload is in: the investigation (for the
+  // extent) and the timeline's overview histogram over the whole extent.
   let t = performance.now();
-  const page = (await callRoute(eventsRoute, `${base}/events`, { id })) as { events: unknown[] };
-  const eventsPageMs = performance.now() - t;
-  if (page.events.length === 0) throw new Error('first events page is empty');
-  t = performance.now();
   const investigation = (await callRoute(investigationRoute, `${base}/investigation`, { id })) as { extent: { aligned: [number, number] | null } };
   const investigationMs = performance.now() - t;
   const extent = investigation.extent.aligned;
@@ -127,7 +164,7 @@ async function runChild(format: Format, records: number, dir: string, engine: st
   t = performance.now();
   await callRoute(timelineRoute, `${base}/timeline?from=${from}&to=${to + 1}&columns=1000`, { id });
   const timelineMs = performance.now() - t;
-  const firstViewS = (performance.now() - started) / 1000;
+  const analyzedView = { fromStartS: (performance.now() - started) / 1000, investigationMs, timelineMs };
 
   // One request's timeline through the API, and the database lookup of its events alone.
   const random = mulberry32(7);
@@ -175,10 +212,8 @@ async function runChild(format: Format, records: number, dir: string, engine: st
   }
   await closeDb();
   out.views = {
-    eventsPageMs,
-    investigationMs,
-    timelineMs,
-    firstViewS,
+    firstView,
+    analyzedView,
     requestMs: { p50: quantile(apiTimes, 0.5), p95: quantile(apiTimes, 0.95), p99: quantile(apiTimes, 0.99), max: apiTimes[apiTimes.length - 1] ?? NaN, samples: apiTimes.length },
     lookupMs: { p50: quantile(lookupTimes, 0.5), p99: quantile(lookupTimes, 0.99), max: lookupTimes[lookupTimes.length - 1] ?? NaN },
     zoomMs,
@@ -248,14 +283,24 @@ function viewRows(engine: string, result: IngestResult | string | undefined, par
   const reason = typeof result === 'string' ? result : 'not run';
   if (parts.has('firstview')) {
     if (!views) rows.push(missing(`time to first view, ${n(records)} JSONL events`, reason));
-    else
+    else {
+      const first = views.firstView;
+      const analyzed = views.analyzedView;
       rows.push({
         engine,
-        measure: `time to first view, ${n(records)} JSONL events`,
-        result: `${n(views.firstViewS, 2)} s (ingest ${n((result as IngestResult).ingestS, 2)} s, then events page ${n(views.eventsPageMs)} ms, investigation ${n(views.investigationMs)} ms, overview ${n(views.timelineMs)} ms)`,
+        measure: `time to first view, ${n(records)} JSONL events (events page and overview while ingesting)`,
+        result: `${n(first.afterBytesS, 2)} s after the bytes arrived (events page ${n(first.eventsPageMs)} ms, overview ${n(first.overviewMs)} ms, ${n(first.eventsSoFar)} events in so far)`,
         target: '<= 1 s after the bytes arrive',
-        met: views.firstViewS <= 1,
+        met: first.afterBytesS <= 1,
       });
+      rows.push({
+        engine,
+        measure: `time to the analyzed view, ${n(records)} JSONL events (timeline and findings)`,
+        result: `${n(analyzed.fromStartS, 2)} s from the upload's start (ingest ${n((result as IngestResult).ingestS, 2)} s, then investigation ${n(analyzed.investigationMs)} ms, timeline overview ${n(analyzed.timelineMs)} ms)`,
+        target: 'none (ingest + analysis targets)',
+        met: null,
+      });
+    }
   }
   if (parts.has('request')) {
     if (!views) {

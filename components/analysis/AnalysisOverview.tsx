@@ -20,6 +20,8 @@ interface AnalysisOverviewProps {
   tookMs: number | null;
   onRetry: () => void;
   hasSources: boolean;
+  /** A source is still being uploaded or parsed: no divergence found yet means little. */
+  ingesting: boolean;
   onGoToFirst: (() => void) | null;
   onOpenFirstEntity: (() => void) | null;
   /** A kind's count was clicked: the findings view, filtered to it. */
@@ -79,6 +81,12 @@ export function AnalysisOverview(props: AnalysisOverviewProps) {
     body = <FirstDivergence finding={report.firstDivergence} onGoTo={props.onGoToFirst} onOpenEntity={report.firstDivergence.entity ? props.onOpenFirstEntity : null} />;
   } else if (!hasSources) {
     body = <StateMessage title="Nothing to analyze yet">Add evidence below: the first divergence appears here.</StateMessage>;
+  } else if (props.ingesting) {
+    body = (
+      <StateMessage title="No divergence yet: evidence is still being ingested">
+        The analysis covers the sources ingested so far and runs again when the rest is in.
+      </StateMessage>
+    );
   } else {
     body = (
       <StateMessage title="No divergence found">

@@ -12,6 +12,8 @@ export const apiUrls = {
     return `/api/incidents/${enc(incidentId)}/events${qs ? `?${qs}` : ''}`;
   },
   facets: (incidentId: string) => `/api/incidents/${enc(incidentId)}/events/facets`,
+  /** Events per time column, raw time, over ready sources and those still being parsed. */
+  overview: (incidentId: string, columns: number) => `/api/incidents/${enc(incidentId)}/overview?columns=${columns}`,
   report: (incidentId: string) => `/api/incidents/${enc(incidentId)}/report`,
   profile: (incidentId: string) => `/api/incidents/${enc(incidentId)}/profile`,
   profileSuggestions: (incidentId: string) => `/api/incidents/${enc(incidentId)}/profile/suggestions`,

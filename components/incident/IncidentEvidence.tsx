@@ -56,8 +56,13 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
     refreshRef.current = refresh;
   }, [sources, refresh]);
 
-  // Refetch events when a source changes state (e.g. parsing -> ready), not on every progress poll.
+  // Refetch the analysis when a source changes state (e.g. parsing -> ready), not on every progress poll.
   const refreshKey = useMemo(() => sources.map((s) => `${s.id}:${s.status}`).join(','), [sources]);
+  // The events listing shows a parsing source's events so far: fetched again once its first ones land.
+  const eventsRefreshKey = useMemo(() => sources.map((s) => `${s.id}:${s.status}${s.status === 'parsing' && s.events > 0 ? ':some' : ''}`).join(','), [sources]);
+  // The evidence overview grows with every progress poll while a source is parsed.
+  const overviewVersion = useMemo(() => sources.map((s) => `${s.id}:${s.status}:${s.events}`).join(','), [sources]);
+  const ingesting = sources.some((s) => s.status === 'uploading' || s.status === 'parsing');
   const hasSources = sources.length > 0;
 
   const [profileVersion, setProfileVersion] = useState(0);
@@ -127,6 +132,7 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
         tookMs={analysis.tookMs}
         onRetry={analysis.retry}
         hasSources={hasSources}
+        ingesting={ingesting}
         onGoToFirst={goToFirst}
         onOpenFirstEntity={openFirstEntity}
         onShowKind={showKind}
@@ -156,7 +162,9 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
         error={investigationError}
         onRetry={retry}
         sources={sources}
-        refreshKey={refreshKey}
+        eventsRefreshKey={eventsRefreshKey}
+        overviewVersion={overviewVersion}
+        ingesting={ingesting}
         sourcesView={sourcesView}
       />
     </IncidentLayout>

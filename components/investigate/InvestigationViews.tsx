@@ -12,6 +12,7 @@ import { RequestView } from '../request-view/RequestView';
 import { Timeline } from '../timeline/Timeline';
 import { ErrorState } from '../ui/ErrorState';
 import { StateMessage } from '../ui/StateMessage';
+import { AnalyzingView } from './AnalyzingView';
 import { EntityPicker } from './EntityPicker';
 import { EventDetailPanel } from './EventDetailPanel';
 import { FindingsPanel } from './FindingsPanel';
@@ -29,7 +30,12 @@ interface InvestigationViewsProps {
   error: string | null;
   onRetry: () => void;
   sources: readonly Source[];
-  refreshKey: string;
+  /** Changes when the events listing should be fetched again (a source's status, its first events). */
+  eventsRefreshKey: string;
+  /** Changes as evidence arrives: the evidence overview is fetched again. */
+  overviewVersion: string;
+  /** A source is still being uploaded or parsed. */
+  ingesting: boolean;
   /** The sources tab's content (the table with clock offsets), made by the page. */
   sourcesView: ReactNode;
 }
@@ -61,17 +67,19 @@ export function InvestigationViews(props: InvestigationViewsProps) {
   }, []);
   useInvestigationKeys({ investigation, state, view, navigate, focusSearch, toggleHelp: () => setHelp((h) => !h), back });
 
+  // No analysis to show yet (still computing, or nothing ingested completely): the evidence so far.
+  const analyzing = !investigation || (props.ingesting && investigation.lanes.length === 0);
   let body: ReactNode;
   if (view === 'events') {
-    body = <EventsPanel incidentId={incidentId} sources={sources} refreshKey={props.refreshKey} />;
+    body = <EventsPanel incidentId={incidentId} sources={sources} refreshKey={props.eventsRefreshKey} />;
   } else if (view === 'sources') {
     body = props.sourcesView;
   } else if (view === 'postmortem') {
     body = <PostmortemView incidentId={incidentId} readOnly={false} />;
   } else if (!investigation && props.status === 'error') {
     body = <ErrorState title="Could not load the investigation" message={props.error ?? 'Unknown error'} onRetry={props.onRetry} />;
-  } else if (!investigation) {
-    body = <StateMessage title="Analyzing the evidence…" />;
+  } else if (analyzing || !investigation) {
+    body = <AnalyzingView incidentId={incidentId} sources={sources} eventsRefreshKey={props.eventsRefreshKey} overviewVersion={props.overviewVersion} ingesting={props.ingesting} />;
   } else if (view === 'timeline') {
     body = (
       <>

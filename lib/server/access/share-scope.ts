@@ -8,7 +8,8 @@
  *   order that PostmortemView shows), its Markdown export, the annotations list and each
  *   annotation's revision history;
  * - investigation: the views of the incident page (the incident, its report, investigation,
- *   timeline, requests, entities, events, source list, profile, annotations and postmortem).
+ *   timeline, requests, entities, events, evidence overview, source list, profile, annotations
+ *   and postmortem).
  *
  * Both are allowlists of first path segments on purpose: a new route (an export, a raw
  * download, share management itself) is unreachable through a link until it is added here,
@@ -60,6 +61,7 @@ const INVESTIGATION_READS: ReadonlySet<string> = new Set([
   'requests',
   'entities',
   'events',
+  'overview',
   'sources',
   'profile',
   'annotations',

@@ -1,12 +1,13 @@
 /**
  * readEvidence, turned into what the writer stores: event rows as flat batches (event-row.ts),
- * the diagnostics, progress, and at the end the source's totals. The same code runs in the parse
+ * their events per second (the overview's rollup), the diagnostics, progress, and at the end the source's totals. The same code runs in the parse
  * worker (parse-worker.ts) and, where no worker can be started, inline (parse-source-rows.ts),
  * so both paths store exactly the same rows. With `redactTo`, the text is redacted as it is read
  * (read-evidence.ts) and the redacted text written to that file: one pass over the upload.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Diagnostic } from '@/lib/domain/event';
+import { SecondCounts } from '@/lib/domain/ingest/second-counts';
 import { SourceSummary, type SourceTotals } from '@/lib/domain/ingest/source-summary';
 import type { FormatId } from '@/lib/domain/parse';
 import type { RedactionCounts } from '@/lib/domain/redact/redaction-counts';
@@ -16,7 +17,8 @@ import { readEvidence, type ReadEvidenceOptions, type TextRedaction } from './re
 
 export type RowChunk =
   | { kind: 'format'; format: FormatId }
-  | { kind: 'rows'; batch: EventRowBatch; diagnostics: Diagnostic[]; parsedBytes: number }
+  /** `seconds`: the batch's events per second (SecondCounts' flat form). */
+  | { kind: 'rows'; batch: EventRowBatch; seconds: number[]; diagnostics: Diagnostic[]; parsedBytes: number }
   /** `redactions`: what was redacted, when the options asked for redaction. */
   | { kind: 'done'; totals: SourceTotals; redactions: RedactionCounts | null };
 
@@ -35,6 +37,7 @@ function writeAll(fd: number, text: string): void {
 export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: RowOptions & Pick<ReadEvidenceOptions, 'signal'>): AsyncGenerator<RowChunk> {
   const { redactTo, ...readOptions } = options;
   const summary = new SourceSummary();
+  const seconds = new SecondCounts();
   let seq = 0;
   // Synchronous writes: this runs on the parse worker, and a 1 MiB write to the page cache is
   // cheaper than the promise plumbing a stream would need for backpressure.
@@ -52,8 +55,9 @@ export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: R
         const event = events[i]!;
         pushEventRow(values, event, seq++);
         summary.add(event);
+        seconds.add(event.ts, event.level);
       }
-      yield { kind: 'rows', batch: { values, count: events.length }, diagnostics: chunk.diagnostics, parsedBytes: chunk.parsedBytes };
+      yield { kind: 'rows', batch: { values, count: events.length }, seconds: seconds.take(), diagnostics: chunk.diagnostics, parsedBytes: chunk.parsedBytes };
     }
   } finally {
     if (fd !== null) closeSync(fd);

@@ -8,7 +8,8 @@
  *   (c') the redacted text (or, when nothing was redacted, the upload) becomes the blob
  *   (d) `ready`, with exact totals, in one update    -> settle-source.ts
  *
- * Invariants: a source's events become visible together (only `ready` sources are queried);
+ * Invariants: a `parsing` source's events are listed as they are committed (the first batch
+ * alone, so they show within a second), while the analysis reads `ready` sources only;
  * on any failure or abort its events and diagnostics are deleted and it is `failed` with a
  * message that names the file. Evidence problems (empty, binary, unknown format) and
  * interrupted uploads are returned as a failed source; anything else (a database error) is

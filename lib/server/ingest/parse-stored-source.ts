@@ -5,14 +5,18 @@
  *
  * Events are written in transactions of about TRANSACTION_ROWS rows: large enough that commits
  * cost little, small enough that other queries wait at most a few hundred milliseconds for the
- * connection and memory stays bounded. They stay invisible until the source is `ready`
- * (queries filter on it), so the transaction size is free to choose.
+ * connection and memory stays bounded. The first parse batch is committed alone, so the first
+ * events (and their events per second, the overview's rollup) can be shown well within a
+ * second of the bytes arriving, while the rest is written (the events listing shows a `parsing`
+ * source's committed events; the analysis waits for `ready`).
  */
 import type { Diagnostic } from '@/lib/domain/event';
+import { SecondCounts } from '@/lib/domain/ingest/second-counts';
 import type { SourceTotals } from '@/lib/domain/ingest/source-summary';
 import type { RedactionCounts } from '@/lib/domain/redact/redaction-counts';
 import { blobPath, pendingBlobPath, redactedBlobPath } from '../blob-store';
 import { insertEventRows } from '../db/bulk-insert';
+import { addEventSeconds } from '../db/event-seconds';
 import type { Db } from '../db/client';
 import { buildEventKeys } from '../db/event-keys';
 import type { EventOwner, EventRowBatch } from '../db/event-row';
@@ -61,6 +65,7 @@ async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChu
   const { prisma } = db;
   const owner: EventOwner = { incidentId: target.incidentId, sourceId: target.sourceId, position: target.position };
   let pending: EventRowBatch[] = [];
+  const seconds = new SecondCounts();
   let pendingRows = 0;
   let diagnostics: Diagnostic[] = [];
   let parsedBytes = 0;
@@ -69,6 +74,7 @@ async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChu
 
   const flush = async (): Promise<void> => {
     await insertEventRows(db, owner, pending);
+    await addEventSeconds(db, target.sourceId, seconds.take());
     written += pendingRows;
     pending = [];
     pendingRows = 0;
@@ -83,9 +89,10 @@ async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChu
     } else if (chunk.kind === 'rows') {
       pending.push(chunk.batch);
       pendingRows += chunk.batch.count;
+      seconds.addFlat(chunk.seconds);
       if (chunk.diagnostics.length > 0) diagnostics = diagnostics.concat(chunk.diagnostics);
       parsedBytes = chunk.parsedBytes;
-      if (pendingRows >= TRANSACTION_ROWS) await flush();
+      if (pendingRows >= TRANSACTION_ROWS || written === 0) await flush();
     } else {
       done = { totals: chunk.totals, redactions: chunk.redactions };
     }

@@ -1,5 +1,6 @@
 /**
- * listEventFacets: the values the events filters offer, over ready sources: services in the
+ * listEventFacets: the values the events filters offer, over the visible sources (ready, and
+ * parsing ones so far: visible-sources.ts): services in the
  * order sources were given (then first seen), levels alphabetically.
  *
  * Services come from the per-source list filled at ingest (no event scan). Levels need a
@@ -8,13 +9,13 @@
  */
 import type { EventFacetsDto } from '@/lib/schemas/event';
 import { getDb } from '../db/client';
-import { readySources } from './ready-sources';
+import { visibleSources } from './visible-sources';
 
 export async function listEventFacets(incidentId: string): Promise<EventFacetsDto> {
   const { prisma } = await getDb();
-  const ready = await readySources(prisma, incidentId);
-  if (ready.size === 0) return { services: [], levels: [] };
-  const ids = [...ready.keys()];
+  const visible = await visibleSources(prisma, incidentId);
+  if (visible.size === 0) return { services: [], levels: [] };
+  const ids = [...visible.keys()];
   const sources = await prisma.source.findMany({ where: { id: { in: ids } }, select: { services: true }, orderBy: { position: 'asc' } });
   const services = new Set<string>();
   for (const source of sources) {

@@ -1,5 +1,6 @@
 /**
- * listEvents: one page of an incident's events (ready sources only), filtered, in timeline order
+ * listEvents: one page of an incident's events (ready sources, and parsing ones so far:
+ * visible-sources.ts), filtered, in timeline order
  * (see ./event-cursor.ts for the order and why it is two phases), with cursor paging.
  *
  * Filters combine with AND; values within one filter with OR. `request` matches the request id,
@@ -12,7 +13,7 @@ import type { EventPageDto } from '@/lib/schemas/event';
 import { getDb } from '../db/client';
 import { decodeCursor, encodeCursor, type EventSortKey } from './event-cursor';
 import { keyOf } from './event-order';
-import { readySources } from './ready-sources';
+import { type VisibleSource, visibleSources } from './visible-sources';
 import { EVENT_SELECT, type EventRow, type OffsetOf, toEventDto } from './to-event-dto';
 
 export interface ListEventsInput {
@@ -74,19 +75,21 @@ function compareKeys(a: EventSortKey, b: EventSortKey): number {
  * the exact column test and the other filters, and are ordered and paged here. The where clause
  * deliberately names no indexed column but `id`: SQLite's planner, which has no statistics, would
  * otherwise walk the incident's or the source's index (~80 ms at 1M events) instead of reading
- * a few rows by id. The ready-source restriction is applied to the fetched rows.
- * Returns null when there are too many candidates for that: the caller pages with the filter.
+ * a few rows by id. The visible-source restriction is applied to the fetched rows.
+ * Returns `tooMany` when there are too many candidates for that, or when a source is still
+ * being parsed (its keys are written when it ends): the caller pages with the column filter.
  */
 async function requestPage(
   prisma: PrismaClient,
   request: string,
   filters: Prisma.EventWhereInput[],
-  sources: Map<string, string>,
+  sources: Map<string, VisibleSource>,
   after: EventSortKey | null,
   limit: number,
 ): Promise<Page | { tooMany: Prisma.EventWhereInput }> {
   const traceId = normalizeTraceId(request);
   const byColumn: Prisma.EventWhereInput = { OR: [{ requestId: request }, { correlationId: request }, ...(traceId ? [{ traceId }] : [])] };
+  if ([...sources.values()].some((s) => s.ingesting)) return { tooMany: byColumn };
   const keys = traceId && traceId !== request ? [request, traceId] : [request];
   const candidates = await prisma.eventKey.findMany({ where: { key: { in: keys } }, select: { eventId: true }, take: MAX_REQUEST_CANDIDATES + 1 });
   if (candidates.length > MAX_REQUEST_CANDIDATES) return { tooMany: byColumn };
@@ -101,7 +104,7 @@ async function requestPage(
 
 export async function listEvents(input: ListEventsInput): Promise<EventPageDto> {
   const { prisma, dialect } = await getDb();
-  const sources = await readySources(prisma, input.incidentId, input.sourceIds);
+  const sources = await visibleSources(prisma, input.incidentId, input.sourceIds);
   if (sources.size === 0) return { events: [], nextCursor: null };
 
   // Filters on columns without an index (see requestPage for why that matters).
@@ -122,7 +125,7 @@ export async function listEvents(input: ListEventsInput): Promise<EventPageDto> 
   }
   const last = page.rows[page.rows.length - 1];
   return {
-    events: page.rows.map((row) => toEventDto(row, sources.get(row.sourceId) ?? '', input.offsets ?? null)),
+    events: page.rows.map((row) => toEventDto(row, sources.get(row.sourceId)?.name ?? '', input.offsets ?? null)),
     nextCursor: page.hasMore && last ? encodeCursor(keyOf(last)) : null,
   };
 }

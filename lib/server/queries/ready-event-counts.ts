@@ -1,4 +1,4 @@
-/** Events per incident, counting only ready sources (what the events listing can show). */
+/** Events per incident, counting only ready sources (complete ones: the incident list counts what is in). */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 export async function readyEventCounts(prisma: PrismaClient, incidentIds: string[]): Promise<Map<string, number>> {

@@ -1,0 +1,123 @@
+/**
+ * The first view of a big upload, through the real route handlers and a real database: while the
+ * source is still being parsed, the events committed so far are listed (also by request id,
+ * before its request keys exist), and the evidence overview counts them per time column; once
+ * it is ready, the overview counts every timed event and the errors among them.
+ *
+ * The ingest is held after its second write (a hook on the bulk insert awaits the checks), so
+ * "while parsing" is a fixed point of the ingest, not a race. Route modules are imported from
+ * app/ on purpose, as in upload-api.test.ts.
+ */
+/* eslint-disable no-restricted-imports -- see above: drives the route handlers */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as incidentsRoute from '@/app/api/incidents/route';
+import * as eventsRoute from '@/app/api/incidents/[id]/events/route';
+import * as overviewRoute from '@/app/api/incidents/[id]/overview/route';
+import * as sourcesRoute from '@/app/api/incidents/[id]/sources/route';
+import { eventPageDtoSchema } from '@/lib/schemas/event';
+import { type EvidenceOverviewDto, evidenceOverviewDtoSchema } from '@/lib/schemas/evidence-overview';
+import { incidentDtoSchema } from '@/lib/schemas/incident';
+import { sourceDtoSchema } from '@/lib/schemas/source';
+import { testDatabaseUrl } from '@/lib/test-support/test-database';
+import { closeDb, getDb } from '../db/client';
+
+const hooks = vi.hoisted(() => ({ afterInsert: null as null | ((call: number) => Promise<void>), calls: 0 }));
+vi.mock('@/lib/server/db/bulk-insert', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/server/db/bulk-insert')>();
+  return {
+    ...original,
+    insertEventRows: async (...args: Parameters<typeof original.insertEventRows>) => {
+      await original.insertEventRows(...args);
+      await hooks.afterInsert?.(++hooks.calls);
+    },
+  };
+});
+
+const BASE = 'http://witness.test';
+const LINES = 30_000;
+const START = Date.UTC(2026, 10, 20, 10, 0, 0);
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'witness-first-view-'));
+process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'first-view');
+process.env.BLOB_DIR = path.join(tmp, 'blobs');
+
+const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+let incidentId = '';
+
+/** One line every 10 ms, ten lines a request; every 100th line an error. */
+function line(i: number): string {
+  return JSON.stringify({ ts: new Date(START + i * 10).toISOString(), level: i % 100 === 0 ? 'error' : 'info', request_id: `req-${Math.floor(i / 10)}`, msg: `step ${i}` });
+}
+
+async function getJson(route: { GET: (r: Request, c: ReturnType<typeof ctx>) => Promise<Response> }, query: string, url = 'events'): Promise<unknown> {
+  const response = await route.GET(new Request(`${BASE}/api/incidents/${incidentId}/${url}${query}`), ctx(incidentId));
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+const overview = async (): Promise<EvidenceOverviewDto> => evidenceOverviewDtoSchema.parse(await getJson(overviewRoute, '?columns=30', 'overview'));
+
+beforeAll(async () => {
+  const response = await incidentsRoute.POST(new Request(`${BASE}/api/incidents`, { method: 'POST', body: JSON.stringify({ name: 'first view' }) }), { params: Promise.resolve({}) });
+  incidentId = incidentDtoSchema.parse(await response.json()).id;
+});
+
+afterAll(async () => {
+  await closeDb();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the first view while an upload is parsed', () => {
+  it('lists the events committed so far and counts them in the overview; all of them once ready', async () => {
+    const seenWhileParsing: { status: string; events: number; firstMessage: string; request: string[]; overview: EvidenceOverviewDto }[] = [];
+    hooks.afterInsert = async (call) => {
+      if (call !== 2) return;
+      const { prisma } = await getDb();
+      const source = await prisma.source.findFirstOrThrow({ where: { incidentId } });
+      const page = eventPageDtoSchema.parse(await getJson(eventsRoute, '?limit=50'));
+      const request = eventPageDtoSchema.parse(await getJson(eventsRoute, '?request=req-3'));
+      seenWhileParsing.push({
+        status: source.status,
+        events: source.eventCount,
+        firstMessage: page.events[0]?.message ?? '',
+        request: request.events.map((e) => e.message ?? ''),
+        overview: await overview(),
+      });
+    };
+    try {
+      const body = Array.from({ length: LINES }, (_, i) => line(i)).join('\n') + '\n';
+      const request = new Request(`${BASE}/api/incidents/${incidentId}/sources?name=big.jsonl`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+      const response = await sourcesRoute.POST(request, ctx(incidentId));
+      expect(response.status).toBe(201);
+      expect(sourceDtoSchema.parse(await response.json()).status).toBe('ready');
+    } finally {
+      hooks.afterInsert = null;
+    }
+
+    expect(seenWhileParsing).toHaveLength(1);
+    const [during] = seenWhileParsing as [(typeof seenWhileParsing)[number]];
+    expect(during.status).toBe('parsing');
+    expect(during.events).toBeGreaterThan(0);
+    expect(during.events).toBeLessThan(LINES);
+    expect(during.firstMessage).toBe('step 0');
+    // Found by its column, as its request keys are only written at the end.
+    expect(during.request).toEqual(Array.from({ length: 10 }, (_, i) => `step ${30 + i}`));
+    expect(during.overview.ingesting).toBe(1);
+    expect(during.overview.timedEvents).toBeGreaterThan(0);
+    expect(during.overview.timedEvents).toBeLessThanOrEqual(during.events);
+    expect(during.overview.counts.reduce((a, b) => a + b, 0)).toBe(during.overview.timedEvents);
+
+    const done = await overview();
+    expect(done.ingesting).toBe(0);
+    expect(done.timedEvents).toBe(LINES);
+    expect(done.errors.reduce((a, b) => a + b, 0)).toBe(LINES / 100);
+    expect(done.from).toBe(START);
+    expect(done.to).toBe(START + Math.ceil((LINES * 10) / 1000) * 1000);
+    expect(done.counts).toHaveLength(30);
+    // 300 seconds in 30 columns of 10 s: 1,000 events each.
+    expect(new Set(done.counts)).toEqual(new Set([1000]));
+  });
+});
