@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -44,6 +44,30 @@ describe('migrate', () => {
     writeFileSync(path.join(dir, 'migration.sql'), 'CREATE TABLE "Probe" ("id" INTEGER PRIMARY KEY);');
     expect(await migrate(sqlite, url, root)).toEqual(['9000_probe']);
     expect(tables()).toContain('Probe');
+  });
+
+  it('backfills the events per second of sources ingested before 0005 (ready ones only)', async () => {
+    const dir = path.join(root, 'prisma', 'migrations', 'sqlite');
+    const held = path.join(root, 'held');
+    renameSync(path.join(dir, '0005_event_seconds'), held);
+    await migrate(sqlite, url, root);
+    const db = new Database(path.join(root, 'test.db'));
+    db.exec(`INSERT INTO "Incident" ("id", "name", "updatedAt") VALUES ('i1', 'old', 0)`);
+    db.exec(`INSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('ready1', 'i1', 'a.log', 0, 'ready', 0), ('parse1', 'i1', 'b.log', 1, 'parsing', 0)`);
+    const insert = db.prepare(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq", "ts", "level", "raw") VALUES ('i1', ?, 0, ?, ?, ?, 'x')`);
+    [[100_500, 'info'], [100_999, 'error'], [102_000, 'fatal'], [-500, 'warn'], [null, 'error']].forEach(([ts, level], seq) => insert.run('ready1', seq, ts, level));
+    insert.run('parse1', 0, 100_000, 'info');
+    db.close();
+    renameSync(held, path.join(dir, '0005_event_seconds'));
+    expect(await migrate(sqlite, url, root)).toEqual(['0005_event_seconds']);
+    const check = new Database(path.join(root, 'test.db'));
+    const rows = check.prepare(`SELECT "sourceId", "second", "count", "errors" FROM "EventSecond" ORDER BY "sourceId", "second"`).all();
+    check.close();
+    expect(rows).toEqual([
+      { sourceId: 'ready1', second: -1, count: 1, errors: 0 },
+      { sourceId: 'ready1', second: 100, count: 2, errors: 1 },
+      { sourceId: 'ready1', second: 102, count: 1, errors: 1 },
+    ]);
   });
 
   it('refuses to start when an applied migration was edited', async () => {
