@@ -61,7 +61,10 @@ interface ViewResult {
   /** From the upload's start to the analysis views (investigation and timeline overview) once ingest is done. */
   analyzedView: { fromStartS: number; investigationMs: number; timelineMs: number };
   requestMs: { p50: number; p95: number; p99: number; max: number; samples: number };
+  /** The database statement alone (timeDatabaseLookups). */
   lookupMs: { p50: number; p99: number; max: number };
+  /** listEvents with a request filter: the app's path (the visible sources, then the lookup, then DTOs). */
+  listMs: { p50: number; p95: number; p99: number };
   zoomMs: { label: string; from: number; to: number; medianMs: number; maxMs: number; mode: string }[];
 }
 
@@ -76,6 +79,27 @@ async function callRoute(route: AnyRoute, url: string, params: Record<string, st
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+
+/**
+ * One request's events by the database alone, the statement the app runs: on SQLite
+ * sqliteRequestRows on the better-sqlite3 connection; on PostgreSQL the same SQL on the pool.
+ */
+async function timeDatabaseLookups(keys: string[]): Promise<number[]> {
+  const { getDb } = await import('@/lib/server/db/client');
+  const { sqliteRequestRows } = await import('@/lib/server/queries/sqlite-request-rows');
+  const db = await getDb();
+  const connection = db.sqliteConnection();
+  const pool = db.postgresPool();
+  const sql = `SELECT * FROM "Event" e WHERE e."id" IN (SELECT "eventId" FROM "EventKey" WHERE "key" = $1) AND (e."requestId" = $1 OR e."correlationId" = $1 OR e."traceId" = $2) LIMIT 5001`;
+  const times: number[] = [];
+  for (const key of keys) {
+    const t = performance.now();
+    const found = connection ? sqliteRequestRows(connection, [key], key, null, 5000).length : ((await pool?.query(sql, [key, null]))?.rowCount ?? 0);
+    times.push(performance.now() - t);
+    if (found === 0) throw new Error(`database lookup of ${key} found nothing`);
+  }
+  return times;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -176,14 +200,16 @@ async function runChild(format: Format, records: number, dir: string, engine: st
     await callRoute(requestRoute, `${base}/requests/${key}`, { id, key });
     apiTimes.push(performance.now() - t);
   }
-  const lookupTimes: number[] = [];
+  const listTimes: number[] = [];
   for (const key of keys) {
     t = performance.now();
     const found = await listEvents({ incidentId: id, request: key, limit: 100 });
-    lookupTimes.push(performance.now() - t);
+    listTimes.push(performance.now() - t);
     if (found.events.length === 0) throw new Error(`lookup of ${key} found nothing`);
   }
+  const lookupTimes = await timeDatabaseLookups(keys);
   apiTimes.sort((a, b) => a - b);
+  listTimes.sort((a, b) => a - b);
   lookupTimes.sort((a, b) => a - b);
 
   // The overview histogram at several zoom levels, centred on the middle of the extent.
@@ -216,6 +242,7 @@ async function runChild(format: Format, records: number, dir: string, engine: st
     analyzedView,
     requestMs: { p50: quantile(apiTimes, 0.5), p95: quantile(apiTimes, 0.95), p99: quantile(apiTimes, 0.99), max: apiTimes[apiTimes.length - 1] ?? NaN, samples: apiTimes.length },
     lookupMs: { p50: quantile(lookupTimes, 0.5), p99: quantile(lookupTimes, 0.99), max: lookupTimes[lookupTimes.length - 1] ?? NaN },
+    listMs: { p50: quantile(listTimes, 0.5), p95: quantile(listTimes, 0.95), p99: quantile(listTimes, 0.99) },
     zoomMs,
   };
   return out;
@@ -317,10 +344,17 @@ function viewRows(engine: string, result: IngestResult | string | undefined, par
       });
       rows.push({
         engine,
-        measure: 'one request\'s events, database lookup alone',
+        measure: 'one request\'s events, database lookup alone (one statement: key index, events by id)',
         result: `p50 ${n(views.lookupMs.p50, 2)} / p99 ${n(views.lookupMs.p99, 2)} ms`,
         target: 'p99 <= 1 ms',
         met: views.lookupMs.p99 <= 1,
+      });
+      rows.push({
+        engine,
+        measure: 'one request\'s events, listEvents (visible sources, lookup, DTOs)',
+        result: `p50 ${n(views.listMs.p50, 2)} / p95 ${n(views.listMs.p95, 2)} / p99 ${n(views.listMs.p99, 2)} ms`,
+        target: 'none of its own',
+        met: null,
       });
     }
   }

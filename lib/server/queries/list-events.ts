@@ -10,10 +10,11 @@
 import { normalizeTraceId } from '@/lib/domain/parse/fields/ids';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { EventPageDto } from '@/lib/schemas/event';
-import { getDb } from '../db/client';
+import { type Db, getDb } from '../db/client';
 import { decodeCursor, encodeCursor, type EventSortKey } from './event-cursor';
 import { keyOf } from './event-order';
 import { type VisibleSource, visibleSources } from './visible-sources';
+import { sqliteRequestRows } from './sqlite-request-rows';
 import { EVENT_SELECT, type EventRow, type OffsetOf, toEventDto } from './to-event-dto';
 
 export interface ListEventsInput {
@@ -75,12 +76,13 @@ function compareKeys(a: EventSortKey, b: EventSortKey): number {
  * the exact column test and the other filters, and are ordered and paged here. The where clause
  * deliberately names no indexed column but `id`: SQLite's planner, which has no statistics, would
  * otherwise walk the incident's or the source's index (~80 ms at 1M events) instead of reading
- * a few rows by id. The visible-source restriction is applied to the fetched rows.
+ * a few rows by id. On SQLite without other filters the lookup is one prepared statement
+ * instead (sqlite-request-rows.ts). The visible-source restriction is applied to the fetched rows.
  * Returns `tooMany` when there are too many candidates for that, or when a source is still
  * being parsed (its keys are written when it ends): the caller pages with the column filter.
  */
 async function requestPage(
-  prisma: PrismaClient,
+  db: Db,
   request: string,
   filters: Prisma.EventWhereInput[],
   sources: Map<string, VisibleSource>,
@@ -91,10 +93,18 @@ async function requestPage(
   const byColumn: Prisma.EventWhereInput = { OR: [{ requestId: request }, { correlationId: request }, ...(traceId ? [{ traceId }] : [])] };
   if ([...sources.values()].some((s) => s.ingesting)) return { tooMany: byColumn };
   const keys = traceId && traceId !== request ? [request, traceId] : [request];
-  const candidates = await prisma.eventKey.findMany({ where: { key: { in: keys } }, select: { eventId: true }, take: MAX_REQUEST_CANDIDATES + 1 });
-  if (candidates.length > MAX_REQUEST_CANDIDATES) return { tooMany: byColumn };
-  const ids = [...new Set(candidates.map((c) => c.eventId))];
-  const fetched = ids.length === 0 ? [] : await prisma.event.findMany({ where: { AND: [{ id: { in: ids } }, byColumn, ...filters] }, select: EVENT_SELECT });
+  let fetched: EventRow[];
+  const connection = db.sqliteConnection();
+  if (connection && filters.length === 0) {
+    // The common case, one request's events with no other filter: one statement (sqlite-request-rows.ts).
+    fetched = sqliteRequestRows(connection, keys, request, traceId, MAX_REQUEST_CANDIDATES);
+    if (fetched.length > MAX_REQUEST_CANDIDATES) return { tooMany: byColumn };
+  } else {
+    const candidates = await db.prisma.eventKey.findMany({ where: { key: { in: keys } }, select: { eventId: true }, take: MAX_REQUEST_CANDIDATES + 1 });
+    if (candidates.length > MAX_REQUEST_CANDIDATES) return { tooMany: byColumn };
+    const ids = [...new Set(candidates.map((c) => c.eventId))];
+    fetched = ids.length === 0 ? [] : await db.prisma.event.findMany({ where: { AND: [{ id: { in: ids } }, byColumn, ...filters] }, select: EVENT_SELECT });
+  }
   const rows = fetched
     .filter((row) => sources.has(row.sourceId))
     .sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
@@ -103,7 +113,8 @@ async function requestPage(
 }
 
 export async function listEvents(input: ListEventsInput): Promise<EventPageDto> {
-  const { prisma, dialect } = await getDb();
+  const db = await getDb();
+  const { prisma, dialect } = db;
   const sources = await visibleSources(prisma, input.incidentId, input.sourceIds);
   if (sources.size === 0) return { events: [], nextCursor: null };
 
@@ -118,7 +129,7 @@ export async function listEvents(input: ListEventsInput): Promise<EventPageDto> 
 
   let page: Page;
   if (input.request) {
-    const byRequest = await requestPage(prisma, input.request, unindexed, sources, after, input.limit);
+    const byRequest = await requestPage(db, input.request, unindexed, sources, after, input.limit);
     page = 'tooMany' in byRequest ? await timelinePage(prisma, [...filters, byRequest.tooMany], after, input.limit) : byRequest;
   } else {
     page = await timelinePage(prisma, filters, after, input.limit);

@@ -30,9 +30,10 @@ export const SQLITE_COLUMNS = [
   'requestId', 'correlationId', 'traceId', 'parentSpanId', 'sessionId', 'attributes', 'unparsed', 'id',
 ] as const satisfies ReadonlyArray<keyof typeof ANALYSIS_EVENT_SELECT>;
 
-type SqliteValues = unknown[];
+export type SqliteValues = unknown[];
 
-function rowOf(v: SqliteValues): AnalysisEventRow {
+/** One row array of SQLITE_COLUMNS (then anything after them) as the row Prisma would give. */
+export function rowOf(v: SqliteValues): AnalysisEventRow {
   return {
     seq: v[0] as number,
     line: v[1] as number | null,
