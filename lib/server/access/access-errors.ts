@@ -35,3 +35,13 @@ export class ShareNotFoundError extends AppError {
     this.name = 'ShareNotFoundError';
   }
 }
+
+/** Too many failed sign-ins (sign-in-throttle.ts): try again after `retryAfterSeconds`. */
+export class TooManySignInsError extends AppError {
+  readonly code = 'too_many_attempts';
+  readonly status = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many failed sign-ins: try again in ${Math.ceil(retryAfterSeconds / 60)} min.`);
+    this.name = 'TooManySignInsError';
+  }
+}

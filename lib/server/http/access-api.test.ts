@@ -32,6 +32,7 @@ import { sessionDtoSchema } from '@/lib/schemas/session';
 import { createdShareDtoSchema, shareListDtoSchema, type CreatedShareDto } from '@/lib/schemas/share';
 import { sourceDtoSchema } from '@/lib/schemas/source';
 import { newToken } from '../access/tokens';
+import { CLIENT_FAILURES } from '../access/sign-in-throttle';
 import { closeDb, getDb } from '../db/client';
 
 const BASE = 'http://witness.test';
@@ -234,6 +235,21 @@ describe('sign-in configured', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('set-cookie')).toBeNull();
     expect((await response.json()) as unknown).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
+  it('throttles failed sign-ins per client: 429 with Retry-After even for the right password, other clients unaffected', async () => {
+    configure(PASSWORD);
+    const from = (password: string) =>
+      sessionRoute.POST(request('/api/session', { method: 'POST', body: JSON.stringify({ name: 'mallory', password }), headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' } }), ctx({}));
+    for (let i = 0; i < CLIENT_FAILURES; i++) expect((await from(`guess-${i}`)).status).toBe(401);
+    const blocked = await from(PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(blocked.headers.get('set-cookie')).toBeNull();
+    expect((await blocked.json()) as unknown).toMatchObject({ error: { code: 'too_many_attempts' } });
+    // Someone else (another forwarded address) still signs in.
+    const other = await sessionRoute.POST(request('/api/session', { method: 'POST', body: JSON.stringify({ name: 'Grace', password: PASSWORD }), headers: { 'x-forwarded-for': '198.51.100.7' } }), ctx({}));
+    expect(other.status).toBe(201);
   });
 
   it('signs in with the password: an httpOnly SameSite=Lax cookie, a hashed Session row, and the session opens the API', async () => {
