@@ -3,6 +3,8 @@
  * has (the same detection as parsing, on the same first DETECT_HEAD_CHARS characters):
  *
  * - JSON documents (HAR, `json`, OTLP, Jaeger, Zipkin): one JsonRedactor over the whole text.
+ * - CSV and TSV: the cells of columns whose header names a secret (csv-redactor.ts), then
+ *   line by line as below.
  * - Everything else is line-oriented: a line opening with `{` or `[` (JSON lines, OTLP one
  *   request per line) goes through a JsonRedactor of its own, any other line through the text
  *   patterns. Line ends are kept as they were. Lines that mightHoldSecret rules out (nearly all
@@ -14,6 +16,7 @@
  * no real log line reaches) or, for JSON, one string value.
  */
 import { DETECT_HEAD_CHARS, detectFormat, type FormatId } from '../parse';
+import { CsvColumnRedactor } from './csv-redactor';
 import { JsonRedactor } from './json-redactor';
 import { mightHoldSecret } from './might-hold-secret';
 import type { RedactionCounts } from './redaction-counts';
@@ -127,7 +130,9 @@ export function createStreamRedactor(): StreamRedactor {
 
   const start = (): string => {
     const detected = detectFormat(head.startsWith(BOM) ? head.slice(1) : head).format;
-    mode = detected !== null && JSON_DOCUMENTS.has(detected) ? new JsonRedactor(counts) : new LineMode(counts);
+    if (detected !== null && JSON_DOCUMENTS.has(detected)) mode = new JsonRedactor(counts);
+    else if (detected === 'csv' || detected === 'tsv') mode = new CsvColumnRedactor(detected === 'csv' ? ',' : '\t', counts, new LineMode(counts));
+    else mode = new LineMode(counts);
     const held = head;
     head = '';
     return mode.write(held);
