@@ -52,6 +52,8 @@ interface IngestResult {
   mb: number;
   ingestS: number;
   peakRssMb: number;
+  /** Database size after the ingest (SQLite: the file and its WAL; PostgreSQL: pg_database_size). */
+  databaseMb: number;
   views?: ViewResult;
 }
 
@@ -79,6 +81,19 @@ async function callRoute(route: AnyRoute, url: string, params: Record<string, st
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+
+async function databaseMb(): Promise<number> {
+  const { getDb } = await import('@/lib/server/db/client');
+  const db = await getDb();
+  const pool = db.postgresPool();
+  if (pool) {
+    const { rows } = await pool.query<{ size: string }>('SELECT pg_database_size(current_database()) AS size');
+    return Number(rows[0]?.size ?? NaN) / 1e6;
+  }
+  const file = (process.env.DATABASE_URL ?? '').replace(/^file:/, '');
+  db.sqliteConnection()?.pragma('wal_checkpoint(TRUNCATE)');
+  return [file, `${file}-wal`].reduce((sum, f) => sum + (existsSync(f) ? statSync(f).size : 0), 0) / 1e6;
 }
 
 /**
@@ -164,7 +179,7 @@ async function runChild(format: Format, records: number, dir: string, engine: st
   const ingested = performance.now();
   if (!result.ok) throw new Error(`ingest failed: ${result.error.message}`);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  const out: IngestResult = { format, events: result.source.events, mb: bytes / 1e6, ingestS: (ingested - started) / 1000, peakRssMb };
+  const out: IngestResult = { format, events: result.source.events, mb: bytes / 1e6, ingestS: (ingested - started) / 1000, peakRssMb, databaseMb: await databaseMb() };
   if (!withViews) {
     await closeDb();
     return out;
@@ -294,13 +309,24 @@ function ingestRows(engine: string, label: string, result: IngestResult | string
       met: perS >= 200_000 && result.peakRssMb <= 600,
     }];
   }
-  return [{
+  const rows: Row[] = [{
     engine,
     measure: label,
     result: `${n(perS)} events/s, ${n(mbS, 1)} MB/s, ${n(result.ingestS, 2)} s (${n(result.mb)} MB), ${rss}`,
     target: '>= 200,000 events/s, >= 50 MB/s (1M in <= 5 s); RSS <= 600 MB',
     met: perS >= 200_000 && mbS >= 50 && result.peakRssMb <= 600,
   }];
+  if (label.includes('JSONL')) {
+    const ratio = result.databaseMb / result.mb;
+    rows.push({
+      engine,
+      measure: 'storage of the JSONL upload, with indexes (the database alone; the stored blob is as large as the upload again)',
+      result: `${n(result.databaseMb)} MB, ${n(ratio, 2)}x the raw JSONL`,
+      target: '<= 1.0x the raw JSONL (SQLite)',
+      met: engine === 'SQLite' ? ratio <= 1 : null,
+    });
+  }
+  return rows;
 }
 
 function viewRows(engine: string, result: IngestResult | string | undefined, parts: Set<Part>, records: number): Row[] {
