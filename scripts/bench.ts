@@ -97,20 +97,17 @@ async function databaseMb(): Promise<number> {
 }
 
 /**
- * One request's events by the database alone, the statement the app runs: on SQLite
- * sqliteRequestRows on the better-sqlite3 connection; on PostgreSQL the same SQL on the pool.
+ * One request's events by the database alone: the one statement the app runs (request-rows.ts),
+ * on the engine's own driver.
  */
 async function timeDatabaseLookups(keys: string[]): Promise<number[]> {
   const { getDb } = await import('@/lib/server/db/client');
-  const { sqliteRequestRows } = await import('@/lib/server/queries/sqlite-request-rows');
+  const { requestRows } = await import('@/lib/server/queries/request-rows');
   const db = await getDb();
-  const connection = db.sqliteConnection();
-  const pool = db.postgresPool();
-  const sql = `SELECT * FROM "Event" e WHERE e."id" IN (SELECT "eventId" FROM "EventKey" WHERE "key" = $1) AND (e."requestId" = $1 OR e."correlationId" = $1 OR e."traceId" = $2) LIMIT 5001`;
   const times: number[] = [];
   for (const key of keys) {
     const t = performance.now();
-    const found = connection ? sqliteRequestRows(connection, [key], key, null, 5000).length : ((await pool?.query(sql, [key, null]))?.rowCount ?? 0);
+    const found = (await requestRows(db, [key], key, null, 5000))?.length ?? 0;
     times.push(performance.now() - t);
     if (found === 0) throw new Error(`database lookup of ${key} found nothing`);
   }

@@ -14,7 +14,7 @@ import { type Db, getDb } from '../db/client';
 import { decodeCursor, encodeCursor, type EventSortKey } from './event-cursor';
 import { keyOf } from './event-order';
 import { type VisibleSource, visibleSources } from './visible-sources';
-import { sqliteRequestRows } from './sqlite-request-rows';
+import { requestRows } from './request-rows';
 import { EVENT_SELECT, type EventRow, type OffsetOf, toEventDto } from './to-event-dto';
 
 export interface ListEventsInput {
@@ -76,8 +76,8 @@ function compareKeys(a: EventSortKey, b: EventSortKey): number {
  * the exact column test and the other filters, and are ordered and paged here. The where clause
  * deliberately names no indexed column but `id`: SQLite's planner, which has no statistics, would
  * otherwise walk the incident's or the source's index (~80 ms at 1M events) instead of reading
- * a few rows by id. On SQLite without other filters the lookup is one prepared statement
- * instead (sqlite-request-rows.ts). The visible-source restriction is applied to the fetched rows.
+ * a few rows by id. Without other filters the lookup is one statement on the engine's own
+ * driver instead (request-rows.ts). The visible-source restriction is applied to the fetched rows.
  * Returns `tooMany` when there are too many candidates for that, or when a source is still
  * being parsed (its keys are written when it ends): the caller pages with the column filter.
  */
@@ -93,11 +93,9 @@ async function requestPage(
   const byColumn: Prisma.EventWhereInput = { OR: [{ requestId: request }, { correlationId: request }, ...(traceId ? [{ traceId }] : [])] };
   if ([...sources.values()].some((s) => s.ingesting)) return { tooMany: byColumn };
   const keys = traceId && traceId !== request ? [request, traceId] : [request];
-  let fetched: EventRow[];
-  const connection = db.sqliteConnection();
-  if (connection && filters.length === 0) {
-    // The common case, one request's events with no other filter: one statement (sqlite-request-rows.ts).
-    fetched = sqliteRequestRows(connection, keys, request, traceId, MAX_REQUEST_CANDIDATES);
+  // The common case, one request's events with no other filter: one statement (request-rows.ts).
+  let fetched = filters.length === 0 ? await requestRows(db, keys, request, traceId, MAX_REQUEST_CANDIDATES) : null;
+  if (fetched !== null) {
     if (fetched.length > MAX_REQUEST_CANDIDATES) return { tooMany: byColumn };
   } else {
     const candidates = await db.prisma.eventKey.findMany({ where: { key: { in: keys } }, select: { eventId: true }, take: MAX_REQUEST_CANDIDATES + 1 });

@@ -53,8 +53,8 @@ export function rowOf(v: SqliteValues): AnalysisEventRow {
     parentSpanId: v[15] as string | null,
     sessionId: v[16] as string | null,
     attributes: v[17] as string | null,
-    // SQLite has no boolean.
-    unparsed: v[18] === 1,
+    // SQLite has no boolean (0/1); PostgreSQL's driver gives one.
+    unparsed: v[18] === 1 || v[18] === true,
     id: v[19] as number,
   };
 }
