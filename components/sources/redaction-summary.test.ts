@@ -3,10 +3,11 @@ import { redactionKinds, redactionLabel } from './redaction-summary';
 
 describe('redaction summary', () => {
   it('labels a source by what redaction did', () => {
-    expect(redactionLabel({ redacted: true, redactions: { header: 3, cookie: 8, jwt: 1 } })).toBe('12 secrets redacted');
-    expect(redactionLabel({ redacted: true, redactions: { field: 1 } })).toBe('1 secret redacted');
-    expect(redactionLabel({ redacted: true, redactions: {} })).toBe('no secrets found');
-    expect(redactionLabel({ redacted: false, redactions: {} })).toBe('not redacted');
+    expect(redactionLabel({ redacted: true, redactions: { header: 3, cookie: 8, jwt: 1 }, status: 'ready' })).toBe('12 secrets redacted');
+    expect(redactionLabel({ redacted: true, redactions: { field: 1 }, status: 'failed' })).toBe('1 secret redacted');
+    expect(redactionLabel({ redacted: true, redactions: {}, status: 'ready' })).toBe('no secrets found');
+    expect(redactionLabel({ redacted: true, redactions: {}, status: 'parsing' })).toBe('redacting…');
+    expect(redactionLabel({ redacted: false, redactions: {}, status: 'parsing' })).toBe('not redacted');
   });
 
   it('lists the kinds in a fixed order, with plurals', () => {

@@ -8,6 +8,8 @@ import { countOf } from '../ui/format';
 interface RedactionFacts {
   redacted: boolean;
   redactions: Readonly<Record<string, number>>;
+  /** Redaction runs with the parse: until it ends there is nothing to count yet. */
+  status: string;
 }
 
 const KIND_NOUNS: Readonly<Record<string, string>> = {
@@ -19,9 +21,10 @@ const KIND_NOUNS: Readonly<Record<string, string>> = {
   jwt: 'JWT',
 };
 
-/** "12 secrets redacted", "no secrets found", or "not redacted" (the upload opted out). */
+/** "12 secrets redacted", "no secrets found", "redacting…", or "not redacted" (the upload opted out). */
 export function redactionLabel(source: RedactionFacts): string {
   if (!source.redacted) return 'not redacted';
+  if (source.status === 'uploading' || source.status === 'parsing') return 'redacting…';
   const total = totalRedactions(source.redactions);
   return total === 0 ? 'no secrets found' : `${countOf(total, 'secret')} redacted`;
 }
