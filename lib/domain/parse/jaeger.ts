@@ -24,6 +24,7 @@ import { IdNotes } from './id-notes';
 import { createJsonDocumentReader } from './json-documents';
 import { arrayAt, excerpt, isObject, numberAt, objectAt, stringAt, type JsonObject } from './json-values';
 import { spanEvent, spanLogEvent, type SpanStatus } from './span-record';
+import { SpanKeySet } from './span-key-set';
 import { FormatError, type IncrementalParser, type ParseContext, type ParseSink } from './types';
 
 const EXPECTED = 'expected Jaeger JSON: {"data": [traces]}, a trace object {traceID, spans}, or an array of spans';
@@ -72,7 +73,7 @@ function statusOf(tags: JsonObject): SpanStatus | null {
 
 export function createJaegerParser(sink: ParseSink, { sourceName }: ParseContext): IncrementalParser {
   let recordIndex = 0;
-  const seenSpans = new Set<string>();
+  const seenSpans = new SpanKeySet();
   const problems = new DiagnosticLimiter(sink);
   const idNotes = new IdNotes(problems);
 
@@ -90,12 +91,8 @@ export function createJaegerParser(sink: ParseSink, { sourceName }: ParseContext
     idNotes.check(locator, s.traceID, s.spanID, s.parentSpanID);
     if (spanId === null) {
       problems.report(locator, 'missing-span-id', 'Jaeger span without a spanID');
-    } else {
-      const key = `${traceId ?? ''}/${spanId}`;
-      if (seenSpans.has(key)) {
-        problems.report(locator, 'duplicate-span-id', `this span id appears more than once in trace ${traceId ?? '(none)'}; both spans are kept`);
-      }
-      seenSpans.add(key);
+    } else if (!seenSpans.add(traceId, spanId)) {
+      problems.report(locator, 'duplicate-span-id', `this span id appears more than once in trace ${traceId ?? '(none)'}; both spans are kept`);
     }
     const processID = stringAt(s, 'processID');
     const process = objectAt(s, 'process') ?? (processID !== null ? objectAt(processes, processID) : null);

@@ -33,6 +33,7 @@ import {
   stringField,
 } from './otlp-values';
 import { normalizeRecord } from './record';
+import { SpanKeySet } from './span-key-set';
 import { spanEvent, spanLogEvent } from './span-record';
 import { FormatError, type IncrementalParser, type ParseContext, type ParseSink } from './types';
 
@@ -80,7 +81,8 @@ function scopeOf(resource: unknown, scope: unknown): Scope {
 
 export function createOtlpParser(sink: ParseSink, { sourceName }: ParseContext): IncrementalParser {
   let recordIndex = 0;
-  const seenSpans = new Set<string>();
+  // Millions of spans: kept compactly (a string per span outgrew the parse worker's heap).
+  const seenSpans = new SpanKeySet();
   const problems = new DiagnosticLimiter(sink);
   const idNotes = new IdNotes(problems);
 
@@ -93,12 +95,8 @@ export function createOtlpParser(sink: ParseSink, { sourceName }: ParseContext):
     idNotes.check(locator, field(s, 'traceId'), field(s, 'spanId'), field(s, 'parentSpanId'));
     if (spanId === null) {
       problems.report(locator, 'missing-span-id', 'OTLP span without a spanId');
-    } else {
-      const key = `${traceId ?? ''}/${spanId}`;
-      if (seenSpans.has(key)) {
-        problems.report(locator, 'duplicate-span-id', `this span id appears more than once in trace ${traceId ?? '(none)'}; both spans are kept`);
-      }
-      seenSpans.add(key);
+    } else if (!seenSpans.add(traceId, spanId)) {
+      problems.report(locator, 'duplicate-span-id', `this span id appears more than once in trace ${traceId ?? '(none)'}; both spans are kept`);
     }
     const status = field(s, 'status');
     const context: JsonObject = { ...scope.context };
