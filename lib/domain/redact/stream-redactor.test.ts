@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { listCorpusDir, readCorpusText } from '../../test-support/corpus';
 import { parseText } from '../parse';
+import { JsonRedactor } from './json-redactor';
 import { createStreamRedactor } from './stream-redactor';
 import { totalRedactions } from './redaction-counts';
 
@@ -74,6 +75,30 @@ describe('createStreamRedactor', () => {
     expect(after.events.map((e) => [e.unparsed, e.ts, e.name, e.status, e.ids])).toEqual(before.events.map((e) => [e.unparsed, e.ts, e.name, e.status, e.ids]));
     // The same output whatever the chunking.
     expect(redactAll(original, 4093).text).toBe(text);
+  });
+
+  it('redacts an OTLP file of one request per line line by line, exactly as the whole-text pass would', () => {
+    const span = (i: number, attributes: string) =>
+      `{"traceId":"4bf92f3577b34da6a3ce929d0e0e4736","spanId":"${(0x1000 + i).toString(16).padStart(16, '0')}","name":"GET /items","startTimeUnixNano":"1700000000000000000","endTimeUnixNano":"1700000000100000000","attributes":[${attributes}]}`;
+    const request = (spans: string[]) => `{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"cart"}}]},"scopeSpans":[{"spans":[${spans.join(',')}]}]}]}`;
+    const plain = '{"key":"http.route","value":{"stringValue":"/items/:id"}}';
+    // A first line longer than the detection head: the mode is chosen once it is complete.
+    const long = request(Array.from({ length: 600 }, (_, i) => span(i, plain)));
+    const secrets = request([
+      span(1, '{"key":"db.password","value":{"stringValue":"pw1"}}'),
+      span(2, `{"key":"http.url","value":{"stringValue":"https://x.example/a?token=t1&page=2"}},{"key":"note","value":{"stringValue":"sent ${JWT}"}}`),
+    ]);
+    const text = [long, secrets, request([span(3, plain)]), ''].join('\n');
+    expect(long.length).toBeGreaterThan(65_536);
+    const wholeCounts = {};
+    const whole = new JsonRedactor(wholeCounts);
+    const expected = whole.write(text) + whole.end();
+    for (const secret of ['pw1', JWT]) expect(expected).not.toContain(secret);
+    for (const chunk of [7, 4096, 65_536, 1 << 20]) {
+      const { text: out, counts } = redactAll(text, chunk);
+      expect(out).toBe(expected);
+      expect(counts).toEqual(wholeCounts);
+    }
   });
 
   // Nothing valid may be lost: every corpus file redacts to text that parses to the same events.

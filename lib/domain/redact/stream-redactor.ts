@@ -2,7 +2,9 @@
  * Redaction of a whole evidence file as decoded text, chunk by chunk, in the shape its format
  * has (the same detection as parsing, on the same first DETECT_HEAD_CHARS characters):
  *
- * - JSON documents (HAR, `json`, OTLP, Jaeger, Zipkin): one JsonRedactor over the whole text.
+ * - JSON documents (HAR, `json`, OTLP, Jaeger, Zipkin): one JsonRedactor over the whole text;
+ *   OTLP and Jaeger written one document per line (a collector's file) go line by line instead,
+ *   as JSON lines do below.
  * - CSV and TSV: the cells of columns whose header names a secret (csv-redactor.ts), then
  *   line by line as below.
  * - Everything else is line-oriented: a line opening with `{` or `[` (JSON lines, OTLP one
@@ -16,6 +18,7 @@
  * no real log line reaches) or, for JSON, one string value.
  */
 import { DETECT_HEAD_CHARS, detectFormat, type FormatId } from '../parse';
+import { tryParseJson } from '../parse/json-values';
 import { CsvColumnRedactor } from './csv-redactor';
 import { JsonRedactor } from './json-redactor';
 import { mightHoldSecret } from './might-hold-secret';
@@ -123,16 +126,54 @@ class LineMode implements Mode {
   }
 }
 
+/** Formats read as one document or as one document per line (json-documents.ts). */
+const DOCUMENTS_OR_LINES: ReadonlySet<FormatId> = new Set(['otlp', 'jaeger']);
+/** How much text to hold, looking for the end of the first line, before settling on one document. */
+const MAX_FIRST_LINE = 64 << 20;
+
+/**
+ * Whether the text is one JSON document per line, decided as json-documents.ts does (the first
+ * non-blank line is valid JSON on its own); null while the first line is not complete.
+ */
+function isDocumentPerLine(text: string, final: boolean): boolean | null {
+  let start = text.startsWith(BOM) ? 1 : 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) {
+      if (!final && text.length < MAX_FIRST_LINE) return null;
+      const last = text.slice(start);
+      return final && last.trim().length > 0 ? tryParseJson(last).ok : false;
+    }
+    const line = text.slice(start, nl);
+    if (line.trim().length > 0) return tryParseJson(line).ok;
+    start = nl + 1;
+  }
+}
+
 export function createStreamRedactor(): StreamRedactor {
   const counts: RedactionCounts = {};
   let head = '';
+  let detected: FormatId | null | undefined;
   let mode: Mode | null = null;
 
-  const start = (): string => {
-    const detected = detectFormat(head.startsWith(BOM) ? head.slice(1) : head).format;
-    if (detected !== null && JSON_DOCUMENTS.has(detected)) mode = new JsonRedactor(counts);
-    else if (detected === 'csv' || detected === 'tsv') mode = new CsvColumnRedactor(detected === 'csv' ? ',' : '\t', counts, new LineMode(counts));
-    else mode = new LineMode(counts);
+  /** The mode for the held text, or null while it cannot be told yet. */
+  const choose = (final: boolean): Mode | null => {
+    detected ??= detectFormat(head.startsWith(BOM) ? head.slice(1) : head).format;
+    if (detected !== null && DOCUMENTS_OR_LINES.has(detected)) {
+      // A collector's file (one request per line) is redacted line by line, where lines that
+      // cannot hold a secret skip the rules; the result is the same as over the whole text.
+      const perLine = isDocumentPerLine(head, final);
+      if (perLine === null) return null;
+      return perLine ? new LineMode(counts) : new JsonRedactor(counts);
+    }
+    if (detected !== null && JSON_DOCUMENTS.has(detected)) return new JsonRedactor(counts);
+    if (detected === 'csv' || detected === 'tsv') return new CsvColumnRedactor(detected === 'csv' ? ',' : '\t', counts, new LineMode(counts));
+    return new LineMode(counts);
+  };
+
+  const start = (final: boolean): string => {
+    mode = choose(final);
+    if (mode === null) return '';
     const held = head;
     head = '';
     return mode.write(held);
@@ -143,10 +184,10 @@ export function createStreamRedactor(): StreamRedactor {
     write(text) {
       if (mode) return mode.write(text);
       head += text;
-      return head.length < DETECT_HEAD_CHARS ? '' : start();
+      return head.length < DETECT_HEAD_CHARS ? '' : start(false);
     },
     end() {
-      const rest = mode ? '' : start();
+      const rest = mode ? '' : start(true);
       const started = mode as Mode | null;
       return rest + (started ? started.end() : '');
     },
