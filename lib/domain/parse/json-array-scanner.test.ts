@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listCorpusDir, readCorpusText } from '../../test-support/corpus';
 import { JsonArrayScanner, type ScanResult, type TargetMatcher } from './json-array-scanner';
 
 function scan(
@@ -89,4 +90,25 @@ describe('JsonArrayScanner', () => {
     expect(scan('[{"items": [1]}]', match, 1).result.found).toBe(false);
     expect(scan('{"items": [1]}', match, 1).elements).toEqual(['1']);
   });
+
+  it('skips deep elements whole: brackets in strings, escapes at a chunk end, then the next element', () => {
+    const first = JSON.stringify({ a: [[{ b: ']}],[{' }], [{ c: '\\', '}': '"]' }]], d: { e: [] } });
+    const text = `{"log":{"entries":[${first} , [[]],{"e":"\\"x"}],"after":[1]}}`;
+    for (let size = 1; size <= text.length; size++) {
+      const { elements, result } = scan(text, entries, 2, size);
+      expect(elements, `chunks of ${size}`).toEqual([first, '[[]]', '{"e":"\\"x"}']);
+      expect(result.closed).toBe(true);
+    }
+  });
+
+  it.each(listCorpusDir('har'))('cuts the entries of %s exactly, in any chunking', (file) => {
+    const text = readCorpusText(file).replace(/^\uFEFF/, '');
+    const expected = (JSON.parse(text) as { log: { entries: unknown[] } }).log.entries;
+    for (const size of [1, 7, 4093, text.length]) {
+      const { elements, result } = scan(text, entries, 2, size);
+      expect(elements.map((e) => JSON.parse(e) as unknown)).toEqual(expected);
+      expect(result.closed).toBe(true);
+    }
+  });
 });
+

@@ -98,6 +98,10 @@ export class JsonArrayScanner {
         i = end;
         continue;
       }
+      if (this.targetDepth >= 0 && this.depth > this.targetDepth) {
+        i = this.skipInsideElement(chunk, i);
+        continue;
+      }
       const c = chunk.charCodeAt(i);
       if (isSpace(c)) {
         i++;
@@ -149,6 +153,32 @@ export class JsonArrayScanner {
     }
     if (this.inElement) this.elementParts.push(chunk.slice(elementStart));
     if (this.readingKey && keyStart >= 0) this.keyParts.push(chunk.slice(keyStart));
+  }
+
+  /**
+   * Inside an element of the target (deeper than the target array): only strings and brackets
+   * matter, so this loop looks for nothing else. Returns where the general loop goes on: just
+   * past the bracket that brings the depth back to the target's, past a string that the chunk
+   * cuts (inString is then set), or the chunk's end.
+   */
+  private skipInsideElement(chunk: string, from: number): number {
+    const n = chunk.length;
+    for (let i = from; i < n; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c === 0x22 /* " */) {
+        const end = this.strings.end(chunk, i + 1);
+        if (end < 0) {
+          this.inString = true;
+          return n;
+        }
+        i = end - 1;
+      } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+        this.depth++;
+      } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+        if (--this.depth === this.targetDepth) return i + 1;
+      }
+    }
+    return n;
   }
 
   /** No more input: what was found, and any element cut off by the end. */

@@ -1,7 +1,9 @@
 /**
  * Finding where a JSON string ends when the text comes in chunks that may split it anywhere,
- * even between a backslash and the character it escapes. Shared by the streaming scanners that
- * follow JSON structure without parsing values (json-array-scanner.ts, redact/json-redactor.ts).
+ * even between a backslash and the character it escapes. Used by the streaming scanners that
+ * follow JSON structure without parsing values (json-array-scanner.ts, and the reference JSON
+ * redactor the tests hold the fast one to; redact/json-redactor.ts remembers the next quote and
+ * backslash of a chunk instead, as it also needs to know whether a string held an escape).
  */
 export class JsonStringScan {
   /** The previous chunk ended on an odd run of backslashes: the next character is escaped. */

@@ -95,4 +95,26 @@ describe('JsonRedactor', () => {
     expect(text.startsWith('{"log":{"entries":[{"request":{"headers":[{"name":"Cookie","value":')).toBe(true);
     expect(counts).toEqual({ header: 1 });
   });
+
+  it('redacts an element and a string cut by a chunk boundary anywhere, as when whole', () => {
+    const text = '{"headers":[{"name":"Accept","value":"a/b"},{"value":"Bearer abcdefgh12345678","name":"Authorization"}],"msg":"x token=t1 y"}';
+    const expected = '{"headers":[{"name":"Accept","value":"a/b"},{"value":"[REDACTED]","name":"Authorization"}],"msg":"x token=[REDACTED] y"}';
+    for (let cut = 0; cut <= text.length; cut++) {
+      const counts: RedactionCounts = {};
+      const redactor = new JsonRedactor(counts);
+      const out = redactor.write(text.slice(0, cut)) + redactor.write(text.slice(cut)) + redactor.end();
+      expect(out, `cut at ${cut}`).toBe(expected);
+      expect(counts).toEqual({ header: 1, field: 1 });
+    }
+  });
+
+  it('reads keys and words spelled with escapes', () => {
+    expect(redact('{"p\\u0061ssword":"x","msg":"\\u0074oken=abc","note":"a\\"b"}').text).toBe('{"p\\u0061ssword":"[REDACTED]","msg":"token=[REDACTED]","note":"a\\"b"}');
+  });
+
+  it('passes text with nothing to redact through unchanged, in any chunking', () => {
+    const text = `{"log":{"entries":[${'{"request":{"url":"https://a.test/x?page=2","headers":[{"name":"Accept","value":"*/*"}]},"response":{"content":{"text":"{\\"item_id\\":1}"}},"time":1.5},'.repeat(20)}{}]}}`;
+    for (const chunk of [1, 5, 64, text.length]) expect(redact(text, chunk)).toEqual({ text, counts: {} });
+  });
 });
+

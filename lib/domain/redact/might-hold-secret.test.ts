@@ -41,6 +41,7 @@ const SECRET_LINES = [
   '{"msg":"x","password":"pw1"}',
   '{"msg":"x","p\\u0061ssword":"pw1"}',
   '{"msg":"x","TO\u212aEN":"t1"}',
+  '{"msg":"x","apİ_key":"k1"}',
   '{"msg":"x","api key":"k1"}',
   '{"msg":"x","creds":{"token":{"value":"t1"}}}',
   '{"headers":[{"name":"X-Session-Id","value":"s1"}]}',

@@ -14,12 +14,28 @@ import { countRedaction, REDACTED, type RedactionCounts } from './redaction-coun
 import { isSecretField } from './secret-names';
 
 const SCHEMES = '(?:Bearer|Basic|Digest|Token|Bot|Negotiate|ApiKey)';
+// `(?!//)`: a URL's scheme (`https://...?token=x`) is not a name and its value; taking it as one
+// swallowed the query, and the secret parameter in it was never looked at.
 const KEY_VALUE = new RegExp(
-  String.raw`(?<![\w.-])(["']?)([A-Za-z_][\w.-]*)\1(\s*[=:]\s*)(\[REDACTED\]|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|${SCHEMES}\s+[^\s"'&,;]+|[^\s"'&,;<>(){}\[\]]+)`,
+  String.raw`(?<![\w.-])(["']?)([A-Za-z_][\w.-]*)\1(\s*[=:]\s*)(?!//)(\[REDACTED\]|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|${SCHEMES}\s+[^\s"'&,;]+|[^\s"'&,;<>(){}\[\]]+)`,
   'gi',
 );
 const BEARER = /\b(Bearer\s+)(?!\[REDACTED\])[A-Za-z0-9\-._~+/]{8,}=*/gi;
 const JWT = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
+/**
+ * A superset of the text these patterns can change, usable on a JSON string literal before it
+ * is decoded: a secret field name (secret-names.ts `isSecretField`, matched by its words: keep
+ * this in step with FIELD_WORDS and FIELD_PAIRS there, as might-hold-secret.ts is), `bearer`, a
+ * JWT's `eyJ`. A `\u` escape could spell any of them, so it counts; the other escapes decode to
+ * characters that are not letters, so they cannot join two halves of a word. The JSON redactor
+ * finds these words in a whole chunk at once and skips redactText for every string without one.
+ *
+ * It is also a superset of the JSON keys isSecretField accepts (which may hold any character):
+ * a name's words are its runs of ASCII letters and digits once lower-cased, and only two other
+ * characters lower-case to ASCII: U+212A (Kelvin sign, to `k`: `to\u212Aen`) and U+0130 (`İ`, to
+ * `i` plus a combining dot: `apİ_key` is words `api`, `key`). Both count as a match.
+ */
+const TEXT_SECRET_WORDS = /secret|token|passw|pwd|passphrase|authoriz|cookie|(?:api|access|private)[\W_]*key|bearer|eyj|\\u|\u212a|\u0130/gi;
 /** Cheap tests that skip the patterns for text that cannot match. */
 const MAYBE_FIELD = /[\w"']\s*[=:]/;
 const MAYBE_BEARER = /bearer/i;
@@ -50,4 +66,15 @@ export function redactText(text: string, counts: RedactionCounts): string {
     });
   }
   return out;
+}
+
+/**
+ * Where the first word TEXT_SECRET_WORDS looks for starts in `text` at or after `from`, or -1:
+ * a JSON string literal holding none of them is left unchanged by redactText once decoded, and
+ * as a key is not a secret field.
+ */
+export function findTextSecretWord(text: string, from: number): number {
+  TEXT_SECRET_WORDS.lastIndex = from;
+  const found = TEXT_SECRET_WORDS.exec(text);
+  return found === null ? -1 : found.index;
 }

@@ -93,7 +93,7 @@ describe('createStreamRedactor', () => {
     const wholeCounts = {};
     const whole = new JsonRedactor(wholeCounts);
     const expected = whole.write(text) + whole.end();
-    for (const secret of ['pw1', JWT]) expect(expected).not.toContain(secret);
+    for (const secret of ['pw1', 't1&', JWT]) expect(expected).not.toContain(secret);
     for (const chunk of [7, 4096, 65_536, 1 << 20]) {
       const { text: out, counts } = redactAll(text, chunk);
       expect(out).toBe(expected);
