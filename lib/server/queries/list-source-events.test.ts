@@ -1,7 +1,7 @@
 /**
- * The analysis reads a source's events through listSourceEvents: on SQLite as row arrays mapped by
- * hand (fast), elsewhere through Prisma. The hand mapping must give exactly what Prisma gives,
- * column for column, for real records (a corpus log with unparsed lines, and a HAR with intervals).
+ * The analysis reads a source's events through listSourceEvents: row arrays from the engine's own
+ * driver (better-sqlite3, or pg with TEST_DATABASE_URL), mapped by hand. The hand mapping must
+ * give exactly what Prisma gives, column for column, for real records (a corpus log with unparsed lines, and a HAR with intervals).
  */
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
