@@ -1,7 +1,8 @@
 /**
  * Step (c) of ingest: parse a stored blob (on a worker thread, parse-source-rows.ts), write its
- * events and diagnostics, keep the source's progress current, build its request keys, and
- * return the totals. The caller decides what success or failure means for the source's status.
+ * events and diagnostics, keep the source's progress current, build its request keys, refresh
+ * the planner's statistics where the engine needs them (Dialect.afterBulkLoadSql), and return
+ * the totals. The caller decides what success or failure means for the source's status.
  *
  * Events are written in transactions of about TRANSACTION_ROWS rows: large enough that commits
  * cost little, small enough that other queries wait at most a few hundred milliseconds for the
@@ -124,5 +125,6 @@ export async function parseStoredSource(db: Db, target: ParseTarget, signal?: Ab
     parsed = await storeRows(db, target, parseSourceRows(file, { ...options, worker: false }));
   }
   await buildEventKeys(db, target.sourceId);
+  for (const sql of db.dialect.afterBulkLoadSql) await db.prisma.$executeRawUnsafe(sql);
   return parsed;
 }
