@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { listCorpusDir, readCorpusText } from '../../test-support/corpus';
+import { mulberry32 as random } from '../prng';
 import { JsonRedactor } from './json-redactor';
 import { ReferenceJsonRedactor } from '../../test-support/json-redactor-reference';
 import type { RedactionCounts } from './redaction-counts';
@@ -37,18 +38,6 @@ function chunked(text: string, size: number): string[] {
   const chunks: string[] = [];
   for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
   return chunks;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Cuts at random places, empty chunks included. */
