@@ -51,6 +51,8 @@ export type EventRowValue = string | number | null;
 export interface EventRowBatch {
   values: EventRowValue[];
   count: number;
+  /** Characters of text in the batch's values: what it weighs in memory and in a transaction. */
+  chars: number;
 }
 
 export interface EventOwner {
@@ -62,6 +64,16 @@ export interface EventOwner {
 function attributesJson(attributes: Record<string, unknown>): string | null {
   for (const _ in attributes) return JSON.stringify(attributes);
   return null;
+}
+
+/** Characters of text in `values` from `from` on. */
+export function textChars(values: readonly EventRowValue[], from: number): number {
+  let chars = 0;
+  for (let i = from; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value === 'string') chars += value.length;
+  }
+  return chars;
 }
 
 /** Appends the event's ROW_COLUMNS values to `out`. */

@@ -5,7 +5,8 @@
  * it is ready, the overview counts every timed event and the errors among them.
  *
  * The ingest is held after its second write (a hook on the bulk insert awaits the checks), so
- * "while parsing" is a fixed point of the ingest, not a race. Route modules are imported from
+ * "while parsing" is a fixed point of the ingest, not a race. The same hook counts the rows of
+ * each transaction of an upload of fat rows. Route modules are imported from
  * app/ on purpose, as in upload-api.test.ts.
  */
 /* eslint-disable no-restricted-imports -- see above: drives the route handlers */
@@ -70,9 +71,37 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
+describe('transactions of fat rows', () => {
+  it('are cut by the text they hold, not only by their row count', async () => {
+    // 12,000 rows of ~2,000 characters: 5,000-row parse batches of ~10M characters each, over
+    // TRANSACTION_CHARS, so every batch is its own transaction (by rows alone: 5,000 then 7,000).
+    const created = await incidentsRoute.POST(new Request(`${BASE}/api/incidents`, { method: 'POST', body: JSON.stringify({ name: 'fat rows' }) }), { params: Promise.resolve({}) });
+    const fatIncident = incidentDtoSchema.parse(await created.json()).id;
+    const sizes: number[] = [];
+    hooks.afterInsert = async () => {
+      const { prisma } = await getDb();
+      sizes.push(await prisma.event.count({ where: { incidentId: fatIncident } }));
+    };
+    try {
+      const pad = 'x'.repeat(2000);
+      const body = Array.from({ length: 12_000 }, (_, i) => JSON.stringify({ ts: new Date(START + i).toISOString(), msg: `${i} ${pad}` })).join('\n');
+      const request = new Request(`${BASE}/api/incidents/${fatIncident}/sources?name=fat.jsonl`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+      expect((await sourcesRoute.POST(request, ctx(fatIncident))).status).toBe(201);
+    } finally {
+      hooks.afterInsert = null;
+    }
+    // Parse batches hold about 5,000 rows (a chunk's lines at a time).
+    expect(sizes).toHaveLength(3);
+    expect(sizes[0]).toBeLessThan(6000);
+    expect(sizes[1]).toBeLessThan(12_000);
+    expect(sizes[2]).toBe(12_000);
+  });
+});
+
 describe('the first view while an upload is parsed', () => {
   it('lists the events committed so far and counts them in the overview; all of them once ready', async () => {
     const seenWhileParsing: { status: string; events: number; firstMessage: string; request: string[]; overview: EvidenceOverviewDto }[] = [];
+    hooks.calls = 0;
     hooks.afterInsert = async (call) => {
       if (call !== 2) return;
       const { prisma } = await getDb();

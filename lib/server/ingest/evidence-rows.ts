@@ -12,7 +12,7 @@ import { SourceSummary, type SourceTotals } from '@/lib/domain/ingest/source-sum
 import type { FormatId } from '@/lib/domain/parse';
 import type { RedactionCounts } from '@/lib/domain/redact/redaction-counts';
 import { createStreamRedactor } from '@/lib/domain/redact/stream-redactor';
-import { type EventRowBatch, type EventRowValue, pushEventRow } from '../db/event-row';
+import { type EventRowBatch, type EventRowValue, pushEventRow, textChars } from '../db/event-row';
 import { readEvidence, type ReadEvidenceOptions, type TextRedaction } from './read-evidence';
 
 export type RowChunk =
@@ -57,7 +57,7 @@ export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: R
         summary.add(event);
         seconds.add(event.ts, event.level);
       }
-      yield { kind: 'rows', batch: { values, count: events.length }, seconds: seconds.take(), diagnostics: chunk.diagnostics, parsedBytes: chunk.parsedBytes };
+      yield { kind: 'rows', batch: { values, count: events.length, chars: textChars(values, 0) }, seconds: seconds.take(), diagnostics: chunk.diagnostics, parsedBytes: chunk.parsedBytes };
     }
   } finally {
     if (fd !== null) closeSync(fd);
