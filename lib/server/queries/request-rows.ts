@@ -62,6 +62,7 @@ export async function requestRows(db: Db, keys: string[], request: string, trace
   if (connection) return sqliteStatement(connection, db.dialect, keys.length).all(...params).map(eventRowOf);
   const pool = db.postgresPool();
   if (!pool) return null;
-  const result = await pool.query<SqliteValues>({ text: requestSql(db.dialect, keys.length), values: params, rowMode: 'array' });
+  // Named: each pooled connection parses and plans it once.
+  const result = await pool.query<SqliteValues>({ name: `witness-request-rows-${keys.length}`, text: requestSql(db.dialect, keys.length), values: params, rowMode: 'array' });
   return result.rows.map(eventRowOf);
 }
