@@ -119,7 +119,7 @@ async function main(): Promise<void> {
         }
       });
       await time('copy (insertEventRows: COPY FROM STDIN via pg-copy-streams, the app\'s path)', (owner) =>
-        insertEventRows(db, owner, data.map((values) => ({ values, count: values.length / ROW_WIDTH, chars: textChars(values, 0) }))),
+        insertEventRows(db, owner, data.map((values) => ({ values, count: values.length / ROW_WIDTH, chars: textChars(values) }))),
       );
     }
     console.log(`${ROWS} rows of ${ROW_WIDTH + 3} columns, ${ROWS_PER_STATEMENT} rows a statement, one transaction each; round 1 then round 2:`);

@@ -65,11 +65,16 @@ export function writeBlob(sourceId: string, body: ByteSource, signal?: AbortSign
  * byte (null). Either way the other file goes.
  */
 export async function settleRedactedBlob(sourceId: string, redactedSomething: boolean): Promise<StoredBlob | null> {
-  const [keep, drop] = redactedSomething ? [redactedBlobPath(sourceId), pendingBlobPath(sourceId)] : [pendingBlobPath(sourceId), redactedBlobPath(sourceId)];
-  const stored = redactedSomething ? await measureFile(keep) : null;
+  const stored = redactedSomething ? await measureFile(redactedBlobPath(sourceId)) : null;
+  await promotePending(sourceId, redactedSomething);
+  return stored;
+}
+
+/** Renames the redacted text (or the upload) to the blob's name and removes the other. */
+async function promotePending(sourceId: string, redacted: boolean): Promise<void> {
+  const [keep, drop] = redacted ? [redactedBlobPath(sourceId), pendingBlobPath(sourceId)] : [pendingBlobPath(sourceId), redactedBlobPath(sourceId)];
   await rename(keep, blobPath(sourceId));
   await rm(drop, { force: true });
-  return stored;
 }
 
 /** Removes what a redaction in progress left (an upload not redacted yet): never the final blob. */
@@ -77,41 +82,47 @@ export async function deletePendingBlobs(sourceId: string): Promise<void> {
   await Promise.all([pendingBlobPath(sourceId), redactedBlobPath(sourceId)].map((f) => rm(f, { force: true })));
 }
 
-async function measureFile(file: string): Promise<StoredBlob> {
-  const hash = createHash('sha256');
-  let sizeBytes = 0;
-  let head: Buffer | null = null;
-  for await (const chunk of openBlobFile(file)) {
-    const bytes = chunk as Buffer;
-    head ??= bytes.subarray(0, GZIP_MAGIC.length);
-    hash.update(bytes);
-    sizeBytes += bytes.length;
+/** Size, SHA-256 and the gzip magic of bytes seen chunk by chunk. */
+class BlobMeasure {
+  private readonly hash = createHash('sha256');
+  private sizeBytes = 0;
+  private readonly head: number[] = [];
+
+  add(chunk: Uint8Array): void {
+    this.hash.update(chunk);
+    this.sizeBytes += chunk.length;
+    for (let i = 0; this.head.length < GZIP_MAGIC.length && i < chunk.length; i++) this.head.push(chunk[i] as number);
   }
-  return { sizeBytes, sha256: hash.digest('hex'), compressed: head !== null && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1] };
+
+  result(): StoredBlob {
+    return { sizeBytes: this.sizeBytes, sha256: this.hash.digest('hex'), compressed: this.head[0] === GZIP_MAGIC[0] && this.head[1] === GZIP_MAGIC[1] };
+  }
+}
+
+async function measureFile(file: string): Promise<StoredBlob> {
+  const measure = new BlobMeasure();
+  for await (const chunk of openBlobFile(file)) measure.add(chunk as Buffer);
+  return measure.result();
 }
 
 async function writeBlobFile(finalPath: string, body: ByteSource, signal?: AbortSignal): Promise<StoredBlob> {
   const partPath = `${finalPath}.part`;
   await mkdir(path.dirname(finalPath), { recursive: true });
-  const hash = createHash('sha256');
-  let sizeBytes = 0;
-  const head: number[] = [];
-  const measure = new Transform({
+  const measure = new BlobMeasure();
+  const measuring = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      hash.update(chunk);
-      sizeBytes += chunk.length;
-      for (let i = 0; head.length < GZIP_MAGIC.length && i < chunk.length; i++) head.push(chunk[i] as number);
+      measure.add(chunk);
       callback(null, chunk);
     },
   });
   try {
-    await pipeline(toReadable(body), measure, createWriteStream(partPath), signal ? { signal } : {});
+    await pipeline(toReadable(body), measuring, createWriteStream(partPath), signal ? { signal } : {});
     await rename(partPath, finalPath);
   } catch (error) {
     await rm(partPath, { force: true });
     throw error;
   }
-  return { sizeBytes, sha256: hash.digest('hex'), compressed: head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1] };
+  return measure.result();
 }
 
 /**
@@ -126,10 +137,10 @@ export async function rewritePendingBlob(
   keep: () => boolean,
   signal?: AbortSignal,
 ): Promise<StoredBlob | null> {
-  const rewritten = redactedBlobPath(sourceId);
-  const stored = await writeBlobFile(rewritten, rewrite(openBlobFile(pendingBlobPath(sourceId))), signal);
+  // Measured while written: no second read, unlike settleRedactedBlob's.
+  const stored = await writeBlobFile(redactedBlobPath(sourceId), rewrite(openBlobFile(pendingBlobPath(sourceId))), signal);
   const kept = keep();
-  await settleRedactedBlob(sourceId, kept);
+  await promotePending(sourceId, kept);
   return kept ? stored : null;
 }
 

@@ -10,6 +10,7 @@
  * line redactor: text patterns per line), so a secret in any other cell is still found by its
  * pattern. A file without a secret column costs one look at its header.
  */
+import { CsvScanner } from '../parse/csv-scanner';
 import { countRedaction, REDACTED, type RedactionCounts } from './redaction-counts';
 import { isSecretField } from './secret-names';
 
@@ -69,7 +70,7 @@ export class CsvColumnRedactor implements TextRedactionMode {
     const header = this.header.slice(0, end + 1);
     const rest = this.header.slice(end + 1);
     this.header = '';
-    const names = splitCells(header.replace(/\r?\n$/, ''), this.delimiter);
+    const names = headerCells(header, this.delimiter);
     this.secret = new Set(names.flatMap((name, i) => (isSecretField(name.trim()) ? [i] : [])));
     return header + (this.secret.size === 0 ? rest : this.redactCells(rest));
   }
@@ -128,25 +129,13 @@ function headerEnd(text: string): number {
   return -1;
 }
 
-/** The cells of one record's text (quotes removed, `""` as a quote). */
-function splitCells(record: string, delimiter: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let inQuotes = false;
-  for (let i = 0; i < record.length; i++) {
-    const c = record[i]!;
-    if (inQuotes) {
-      if (c === QUOTE && record[i + 1] === QUOTE) {
-        cell += QUOTE;
-        i++;
-      } else if (c === QUOTE) inQuotes = false;
-      else cell += c;
-    } else if (c === QUOTE && cell === '') inQuotes = true;
-    else if (c === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else cell += c;
-  }
-  cells.push(cell);
+/** The cells of the header record, read by the parser's own CSV scanner. */
+function headerCells(record: string, delimiter: string): string[] {
+  let cells: string[] = [];
+  const scanner = new CsvScanner(delimiter.charCodeAt(0), (row) => {
+    if (cells.length === 0) cells = row.cells;
+  });
+  scanner.write(record);
+  scanner.end();
   return cells;
 }

@@ -28,8 +28,7 @@ export class SignInThrottle {
     const mine = recent(this.byClient.get(client) ?? [], now);
     if (mine.length === 0) this.byClient.delete(client);
     else this.byClient.set(client, mine);
-    const waits = [mine.length >= CLIENT_FAILURES ? mine[mine.length - CLIENT_FAILURES]! + WINDOW_MS - now : 0, this.all.length >= ALL_FAILURES ? this.all[this.all.length - ALL_FAILURES]! + WINDOW_MS - now : 0];
-    return Math.max(0, ...waits);
+    return Math.max(0, waitFor(mine, CLIENT_FAILURES, now), waitFor(this.all, ALL_FAILURES, now));
   }
 
   failed(client: string): void {
@@ -43,6 +42,11 @@ export class SignInThrottle {
   succeeded(client: string): void {
     this.byClient.delete(client);
   }
+}
+
+/** Until the `limit`-th latest failure leaves the window, when there are that many; else 0. */
+function waitFor(times: readonly number[], limit: number, now: number): number {
+  return times.length >= limit ? times[times.length - limit]! + WINDOW_MS - now : 0;
 }
 
 /** Failure times still inside the window, oldest first. */

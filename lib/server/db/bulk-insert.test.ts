@@ -73,9 +73,9 @@ describe('insertEventRows', () => {
     const first = rows.slice(0, 300);
     const second = rows.slice(300);
     await insertEventRows(db, owner, [
-      { values: first.flat(), count: first.length, chars: textChars(first.flat(), 0) },
+      { values: first.flat(), count: first.length, chars: textChars(first.flat()) },
       { values: [], count: 0, chars: 0 },
-      { values: second.flat(), count: second.length, chars: textChars(second.flat(), 0) },
+      { values: second.flat(), count: second.length, chars: textChars(second.flat()) },
     ]);
     const stored = await db.prisma.event.findMany({ where: { sourceId: owner.sourceId }, orderBy: { seq: 'asc' } });
     expect(stored).toHaveLength(rows.length);
@@ -90,10 +90,10 @@ describe('insertEventRows', () => {
     const owner = await newOwner();
     const good = [row(0), row(1)].flat();
     const bad = row(2, { raw: null }); // raw is NOT NULL
-    await expect(insertEventRows(db, owner, [{ values: good, count: 2, chars: textChars(good, 0) }, { values: bad, count: 1, chars: textChars(bad, 0) }])).rejects.toThrow();
+    await expect(insertEventRows(db, owner, [{ values: good, count: 2, chars: textChars(good) }, { values: bad, count: 1, chars: textChars(bad) }])).rejects.toThrow();
     expect(await db.prisma.event.count({ where: { sourceId: owner.sourceId } })).toBe(0);
     // The connection is usable afterwards.
-    await insertEventRows(db, owner, [{ values: good, count: 2, chars: textChars(good, 0) }]);
+    await insertEventRows(db, owner, [{ values: good, count: 2, chars: textChars(good) }]);
     expect(await db.prisma.event.count({ where: { sourceId: owner.sourceId } })).toBe(2);
   });
 });

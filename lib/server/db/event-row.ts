@@ -66,13 +66,10 @@ function attributesJson(attributes: Record<string, unknown>): string | null {
   return null;
 }
 
-/** Characters of text in `values` from `from` on. */
-export function textChars(values: readonly EventRowValue[], from: number): number {
+/** Characters of text in `values`. */
+export function textChars(values: readonly EventRowValue[]): number {
   let chars = 0;
-  for (let i = from; i < values.length; i++) {
-    const value = values[i];
-    if (typeof value === 'string') chars += value.length;
-  }
+  for (const value of values) if (typeof value === 'string') chars += value.length;
   return chars;
 }
 

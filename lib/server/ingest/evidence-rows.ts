@@ -1,8 +1,9 @@
 /**
  * readEvidence, turned into what the writer stores: event rows as flat batches (event-row.ts),
- * their events per second (the overview's rollup), the diagnostics, progress, and at the end the source's totals. The same code runs in the parse
- * worker (parse-worker.ts) and, where no worker can be started, inline (parse-source-rows.ts),
- * so both paths store exactly the same rows. With `redactTo`, the text is redacted as it is read
+ * their events per second (the overview's rollup), the diagnostics, progress, and at the end
+ * the source's totals. The same code runs in the parse worker (parse-worker.ts) and, where no
+ * worker can be started, inline (parse-source-rows.ts), so both paths store exactly the same
+ * rows. With `redactTo`, the text is redacted as it is read
  * (read-evidence.ts) and the redacted text written to that file: one pass over the upload.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -57,7 +58,7 @@ export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: R
         summary.add(event);
         seconds.add(event.ts, event.level);
       }
-      yield { kind: 'rows', batch: { values, count: events.length, chars: textChars(values, 0) }, seconds: seconds.take(), diagnostics: chunk.diagnostics, parsedBytes: chunk.parsedBytes };
+      yield { kind: 'rows', batch: { values, count: events.length, chars: textChars(values) }, seconds: seconds.take(), diagnostics: chunk.diagnostics, parsedBytes: chunk.parsedBytes };
     }
   } finally {
     if (fd !== null) closeSync(fd);

@@ -91,18 +91,13 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
     redaction?.out(text[0] as string);
     return text.slice(1);
   };
-  const redacted = (text: string): string => {
-    if (!redaction) return text;
-    const out = redaction.redactor.write(text);
-    if (out !== '') redaction.out(out);
+  /** Redacted text that is final: handed on to whoever stores it, then parsed. */
+  const handOn = (out: string): string => {
+    if (out !== '') redaction?.out(out);
     return out;
   };
-  const redactedRest = (): string => {
-    if (!redaction) return '';
-    const out = redaction.redactor.end();
-    if (out !== '') redaction.out(out);
-    return out;
-  };
+  const redacted = (text: string): string => (redaction ? handOn(redaction.redactor.write(text)) : text);
+  const redactedRest = (): string => (redaction ? handOn(redaction.redactor.end()) : '');
   const takeBatch = (): EvidenceChunk => {
     const batch: EvidenceChunk = { kind: 'batch', events, diagnostics, parsedBytes };
     events = [];

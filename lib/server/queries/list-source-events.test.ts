@@ -12,7 +12,7 @@ import { testDatabaseUrl } from '@/lib/test-support/test-database';
 import { closeDb, getDb } from '../db/client';
 import { ingestUpload } from '../ingest/ingest-upload';
 import { createIncident } from './create-incident';
-import { ANALYSIS_EVENT_SELECT, listSourceEvents, SQLITE_COLUMNS } from './list-source-events';
+import { ANALYSIS_EVENT_SELECT, listSourceEvents, ANALYSIS_ROW_COLUMNS } from './list-source-events';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-list-source-events-'));
 process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'list-source-events');
@@ -36,7 +36,7 @@ afterAll(async () => {
 
 describe('listSourceEvents', () => {
   it('reads every column the analysis selects', () => {
-    expect([...SQLITE_COLUMNS].sort()).toEqual(Object.keys(ANALYSIS_EVENT_SELECT).sort());
+    expect([...ANALYSIS_ROW_COLUMNS].sort()).toEqual(Object.keys(ANALYSIS_EVENT_SELECT).sort());
   });
 
   it('gives the rows Prisma gives, in record order, across pages', async () => {

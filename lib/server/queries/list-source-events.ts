@@ -23,19 +23,21 @@ export const ANALYSIS_EVENT_SELECT = { ...STORED_EVENT_SELECT, id: true } as con
 export type AnalysisEventRow = StoredEventRow & { id: number };
 
 /**
- * The SQLite page's columns, in the order its row arrays come back. Rows are read as arrays
- * (`.raw()`) and made into objects here: better-sqlite3 building a 20-key object per row in C++
- * took twice as long as this literal of a fixed shape (400,000 rows: 2.9 s vs 1.45 s).
+ * A page's columns, in the order its row arrays come back (better-sqlite3's `.raw()`, pg's
+ * `rowMode: 'array'`). Rows are read as arrays and made into objects here: better-sqlite3
+ * building a 20-key object per row in C++ took twice as long as this literal of a fixed shape
+ * (400,000 rows: 2.9 s vs 1.45 s).
  */
-export const SQLITE_COLUMNS = [
+export const ANALYSIS_ROW_COLUMNS = [
   'seq', 'line', 'idx', 'spanId', 'ts', 'startTs', 'endTs', 'service', 'level', 'name', 'status', 'message',
   'requestId', 'correlationId', 'traceId', 'parentSpanId', 'sessionId', 'attributes', 'unparsed', 'id',
 ] as const satisfies ReadonlyArray<keyof typeof ANALYSIS_EVENT_SELECT>;
 
-export type SqliteValues = unknown[];
+/** One row as its driver gives it: values in column order. */
+export type RowArray = unknown[];
 
-/** One row array of SQLITE_COLUMNS (then anything after them) as the row Prisma would give. */
-export function rowOf(v: SqliteValues): AnalysisEventRow {
+/** One row array of ANALYSIS_ROW_COLUMNS (then anything after them) as the row Prisma would give. */
+export function rowOf(v: RowArray): AnalysisEventRow {
   return {
     seq: v[0] as number,
     line: v[1] as number | null,
@@ -63,15 +65,15 @@ export function rowOf(v: SqliteValues): AnalysisEventRow {
 
 function pageSql(dialect: Dialect): string {
   const [source, after, take] = [1, 2, 3].map((n) => dialect.placeholder(n));
-  return `SELECT ${SQLITE_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "Event" WHERE "sourceId" = ${source} AND "seq" > ${after} ORDER BY "seq" LIMIT ${take}`;
+  return `SELECT ${ANALYSIS_ROW_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "Event" WHERE "sourceId" = ${source} AND "seq" > ${after} ORDER BY "seq" LIMIT ${take}`;
 }
-const prepared = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[string, number, number], SqliteValues>>();
+const prepared = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[string, number, number], RowArray>>();
 
 function sqlitePage(connection: BetterSqlite3.Database, dialect: Dialect, sourceId: string, after: number, take: number): AnalysisEventRow[] {
   let statement = prepared.get(connection);
   if (!statement) {
     // The Prisma adapter turns on safe integers for the connection; id, seq, line and idx fit a double.
-    statement = connection.prepare<[string, number, number], SqliteValues>(pageSql(dialect)).safeIntegers(false).raw(true);
+    statement = connection.prepare<[string, number, number], RowArray>(pageSql(dialect)).safeIntegers(false).raw(true);
     prepared.set(connection, statement);
   }
   const values = statement.all(sourceId, after, take);
@@ -85,7 +87,7 @@ async function page(db: Db, sourceId: string, after: number, take: number): Prom
   if (connection) return sqlitePage(connection, db.dialect, sourceId, after, take);
   const pool = db.postgresPool();
   if (pool) {
-    const result = await pool.query<SqliteValues>({ text: pageSql(db.dialect), values: [sourceId, after, take], rowMode: 'array' });
+    const result = await pool.query<RowArray>({ text: pageSql(db.dialect), values: [sourceId, after, take], rowMode: 'array' });
     return result.rows.map(rowOf);
   }
   return db.prisma.event.findMany({ where: { sourceId, seq: { gt: after } }, select: ANALYSIS_EVENT_SELECT, orderBy: { seq: 'asc' }, take });

@@ -10,10 +10,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../db/client';
 import type { Dialect } from '../db/dialect';
-import { rowOf, SQLITE_COLUMNS, type SqliteValues } from './list-source-events';
+import { rowOf, ANALYSIS_ROW_COLUMNS, type RowArray } from './list-source-events';
 import type { EventRow } from './to-event-dto';
 
-const COLUMNS = [...SQLITE_COLUMNS, 'sourceId', 'position', 'raw'] as const;
+const COLUMNS = [...ANALYSIS_ROW_COLUMNS, 'sourceId', 'position', 'raw'] as const;
 const SELECT_LIST = COLUMNS.map((c) => `e."${c}"`).join(', ');
 
 function requestSql(dialect: Dialect, keyCount: number): string {
@@ -28,21 +28,21 @@ function requestSql(dialect: Dialect, keyCount: number): string {
   );
 }
 
-const prepared = new WeakMap<BetterSqlite3.Database, Map<number, BetterSqlite3.Statement<unknown[], SqliteValues>>>();
+const prepared = new WeakMap<BetterSqlite3.Database, Map<number, BetterSqlite3.Statement<unknown[], RowArray>>>();
 
-function sqliteStatement(connection: BetterSqlite3.Database, dialect: Dialect, keyCount: number): BetterSqlite3.Statement<unknown[], SqliteValues> {
+function sqliteStatement(connection: BetterSqlite3.Database, dialect: Dialect, keyCount: number): BetterSqlite3.Statement<unknown[], RowArray> {
   let byCount = prepared.get(connection);
   if (!byCount) prepared.set(connection, (byCount = new Map()));
   let statement = byCount.get(keyCount);
   if (!statement) {
     // The Prisma adapter turns on safe integers for the connection; these integers fit a double.
-    statement = connection.prepare<unknown[], SqliteValues>(requestSql(dialect, keyCount)).safeIntegers(false).raw(true);
+    statement = connection.prepare<unknown[], RowArray>(requestSql(dialect, keyCount)).safeIntegers(false).raw(true);
     byCount.set(keyCount, statement);
   }
   return statement;
 }
 
-function eventRowOf(v: SqliteValues): EventRow {
+function eventRowOf(v: RowArray): EventRow {
   const row = rowOf(v) as EventRow;
   row.sourceId = v[20] as string;
   row.position = v[21] as number;
@@ -63,6 +63,6 @@ export async function requestRows(db: Db, keys: string[], request: string, trace
   const pool = db.postgresPool();
   if (!pool) return null;
   // Named: each pooled connection parses and plans it once.
-  const result = await pool.query<SqliteValues>({ name: `witness-request-rows-${keys.length}`, text: requestSql(db.dialect, keys.length), values: params, rowMode: 'array' });
+  const result = await pool.query<RowArray>({ name: `witness-request-rows-${keys.length}`, text: requestSql(db.dialect, keys.length), values: params, rowMode: 'array' });
   return result.rows.map(eventRowOf);
 }
