@@ -82,7 +82,7 @@ export function WitnessStepChart({ entity, field, firstDivergenceAt, selected, o
           </svg>
         ) : null}
       </div>
-      <figcaption className="ev-legend">
+      <figcaption className="chart-legend">
         <span>{numeric ? 'numeric value as a step line' : 'value held, one colour and label per value'}</span>
         <span>
           <svg width="8" height="12" aria-hidden="true">
@@ -98,7 +98,7 @@ export function WitnessStepChart({ entity, field, firstDivergenceAt, selected, o
         </span>
         <span>
           <svg width="8" height="12" aria-hidden="true">
-            <line className="ev-first-line" x1="4" x2="4" y1="0" y2="12" />
+            <line className="chart-first-line" x1="4" x2="4" y1="0" y2="12" />
           </svg>
           first divergence
         </span>
@@ -194,7 +194,7 @@ function Plot({ field, series, timeWindow, width, plotWidth, numeric, categories
 
       {firstDivergenceAt !== null ? (
         <g className="ev-first" data-first-divergence="true">
-          <line className="ev-first-line" x1={x(firstDivergenceAt)} x2={x(firstDivergenceAt)} y1={AXIS} y2={bottom} />
+          <line className="chart-first-line" x1={x(firstDivergenceAt)} x2={x(firstDivergenceAt)} y1={AXIS} y2={bottom} />
           <text
             x={x(firstDivergenceAt) > GUTTER + plotWidth - 110 ? x(firstDivergenceAt) - 4 : x(firstDivergenceAt) + 4}
             y={AXIS + BAND - 3}

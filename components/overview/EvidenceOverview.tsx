@@ -14,13 +14,15 @@ interface EvidenceOverviewProps {
   version: string;
 }
 
+/** A bar's height in the 100-unit viewBox: never under 4, so a single event stays visible. */
+const barHeight = (value: number, max: number) => Math.max(4, (value / max) * 100);
+
 /** Bars for `values` scaled to the largest, in a viewBox one unit per column. */
-function Bars({ values, max, className }: { values: readonly number[]; max: number; className: string }) {
+function Bars({ values, className }: { values: readonly number[]; className: string }) {
+  const max = Math.max(1, ...values);
   return (
     <svg className={className} viewBox={`0 0 ${values.length} 100`} preserveAspectRatio="none" aria-hidden="true">
-      {values.map((value, i) =>
-        value > 0 ? <rect key={i} x={i} width={1} y={100 - Math.max(4, (value / max) * 100)} height={Math.max(4, (value / max) * 100)} /> : null,
-      )}
+      {values.map((value, i) => (value > 0 ? <rect key={i} x={i} width={1} y={100 - barHeight(value, max)} height={barHeight(value, max)} /> : null))}
     </svg>
   );
 }
@@ -34,20 +36,18 @@ function Bars({ values, max, className }: { values: readonly number[]; max: numb
 export function EvidenceOverview({ incidentId, version }: EvidenceOverviewProps) {
   const { data } = useApiResource(apiUrls.overview(incidentId, COLUMNS), evidenceOverviewDtoSchema, version);
   if (!data || data.from === null) return null;
-  const max = Math.max(1, ...data.counts);
   const errors = data.errors.reduce((a, b) => a + b, 0);
-  const maxErrors = Math.max(1, ...data.errors);
   const range = formatTimeRange(data.from, data.to);
   const summary = `${countOf(data.timedEvents, 'event')}, ${countOf(errors, 'error')}, ${range} UTC (as written)${data.ingesting > 0 ? `; ${countOf(data.ingesting, 'source')} still ingesting` : ''}`;
   return (
     <figure className="evidence-overview" aria-label={`Evidence over time: ${summary}`} data-testid="evidence-overview">
       <div className="evidence-overview__row">
         <span className="evidence-overview__label">Events</span>
-        <Bars values={data.counts} max={max} className="evidence-overview__bars" />
+        <Bars values={data.counts} className="evidence-overview__bars" />
       </div>
       <div className="evidence-overview__row">
         <span className="evidence-overview__label">Errors</span>
-        <Bars values={data.errors} max={maxErrors} className="evidence-overview__bars evidence-overview__bars--errors" />
+        <Bars values={data.errors} className="evidence-overview__bars evidence-overview__bars--errors" />
       </div>
       <figcaption className="evidence-overview__caption">{summary}</figcaption>
     </figure>

@@ -71,7 +71,7 @@ export function RequestWaterfall(props: RequestWaterfallProps) {
           </p>
         )}
       </div>
-      <figcaption className="rv-legend">
+      <figcaption className="chart-legend">
         <span>
           <svg className="rv-legend__swatch" width="22" height="10" aria-hidden="true">
             <rect className="rv-bar wf-level--info" x="1" y="1" width="20" height="8" />
@@ -94,7 +94,7 @@ export function RequestWaterfall(props: RequestWaterfallProps) {
         <span>▲ signal</span>
         <span>
           <svg className="rv-legend__swatch" width="10" height="12" aria-hidden="true">
-            <line className="rv-first-line" x1="5" x2="5" y1="0" y2="12" />
+            <line className="chart-first-line" x1="5" x2="5" y1="0" y2="12" />
           </svg>
           first divergence
         </span>
@@ -189,7 +189,7 @@ function Chart({ layout, width, height, plotWidth, hatchId, marks, firstDivergen
 
       {firstDivergence && firstX !== null ? (
         <g className="rv-first" data-first-divergence="true">
-          <line className="rv-first-line" x1={firstX} x2={firstX} y1={AXIS} y2={bottom} />
+          <line className="chart-first-line" x1={firstX} x2={firstX} y1={AXIS} y2={bottom} />
           <text x={firstX > GUTTER + plotWidth - 110 ? firstX - 4 : firstX + 4} y={AXIS + BAND - 4} textAnchor={firstX > GUTTER + plotWidth - 110 ? 'end' : 'start'}>
             first divergence
           </text>
