@@ -55,7 +55,7 @@ export function EventFiltersBar({ filters, onChange, sources, facets, searchRef 
         id="events-q"
         label="Search"
         type="search"
-        placeholder="message or raw text   ( / )"
+        placeholder="message or fields   ( / )"
         value={filters.q}
         onCommit={(q) => onChange({ q }, 'replace')}
         inputRef={searchRef}

@@ -22,7 +22,7 @@ export const listEventsQuerySchema = z.object({
   level: manyValues.optional(),
   /** A request id, correlation id or trace id (spec section 3). */
   request: z.string().trim().min(1).max(200).optional(),
-  /** Substring of message or raw text. */
+  /** Substring of the message, the other fields or a stored raw text (lib/server/queries/list-events.ts). */
   q: z.string().min(1).max(200).optional(),
   unparsed: flag.optional(),
   cursor: z.string().min(1).max(400).optional(),

@@ -7,9 +7,14 @@
  * computed on the way through; a blob appears under its final name only when complete (written
  * as `.part`, renamed at the end), so a crash or an interrupted upload never leaves a truncated
  * file that looks whole. The final name only ever holds bytes that may be served: an upload
- * still to be redacted waits as `.unredacted` (pendingBlobPath), and the parse that redacts it
- * writes the redacted text as `.redacted` (redactedBlobPath); settleRedactedBlob then puts one
- * of the two under the final name. Nothing reads the pending names but that parse.
+ * still to be redacted waits as `.unredacted` (pendingBlobPath). Nothing reads that name but
+ * the parse.
+ *
+ * Every parse writes the text it parsed (decoded, redacted when asked) as `.parsed`
+ * (parsedTextPath), and events point into that text by byte offset (lib/server/source-text.ts).
+ * settleParsedText then decides where the text lives: it becomes the blob (something was
+ * redacted), or it is dropped because the blob is those very bytes (the common case), or it is
+ * kept beside the blob as `.text` (sourceTextPath: a gzip upload, bytes that were not UTF-8).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -42,16 +47,22 @@ function toReadable(body: ByteSource): Readable {
 }
 
 const PENDING_SUFFIX = '.unredacted';
-const REDACTED_SUFFIX = '.redacted';
+const PARSED_SUFFIX = '.parsed';
+const TEXT_SUFFIX = '.text';
 
 /** An upload waiting for its redaction (see the invariants above). */
 export function pendingBlobPath(sourceId: string): string {
   return `${blobPath(sourceId)}${PENDING_SUFFIX}`;
 }
 
-/** The redacted text of a pending upload, written while it is parsed. */
-export function redactedBlobPath(sourceId: string): string {
-  return `${blobPath(sourceId)}${REDACTED_SUFFIX}`;
+/** The text a parse in progress writes (see above); also the redaction fallback's output. */
+export function parsedTextPath(sourceId: string): string {
+  return `${blobPath(sourceId)}${PARSED_SUFFIX}`;
+}
+
+/** The source's text, when it is not the blob's bytes (see above). */
+export function sourceTextPath(sourceId: string): string {
+  return `${blobPath(sourceId)}${TEXT_SUFFIX}`;
 }
 
 /** Stores an upload: under its final name, or (`pending`) to wait for its redaction. */
@@ -59,27 +70,48 @@ export function writeBlob(sourceId: string, body: ByteSource, signal?: AbortSign
   return writeBlobFile(options.pending ? pendingBlobPath(sourceId) : blobPath(sourceId), body, signal);
 }
 
-/**
- * Ends a pending upload's redaction: when something was redacted, the redacted text becomes the
- * blob (its size and hash are returned; it is plain UTF-8); otherwise the upload does, byte for
- * byte (null). Either way the other file goes.
- */
-export async function settleRedactedBlob(sourceId: string, redactedSomething: boolean): Promise<StoredBlob | null> {
-  const stored = redactedSomething ? await measureFile(redactedBlobPath(sourceId)) : null;
-  await promotePending(sourceId, redactedSomething);
-  return stored;
+export interface ParsedText {
+  /** The parse read the pending upload (it was to be redacted). */
+  pending: boolean;
+  /** Redaction replaced something: the parsed text must become the blob. */
+  redacted: boolean;
+  /** The parsed text is the upload's bytes exactly, when nothing was redacted. */
+  textIsInput: boolean;
 }
 
-/** Renames the redacted text (or the upload) to the blob's name and removes the other. */
-async function promotePending(sourceId: string, redacted: boolean): Promise<void> {
-  const [keep, drop] = redacted ? [redactedBlobPath(sourceId), pendingBlobPath(sourceId)] : [pendingBlobPath(sourceId), redactedBlobPath(sourceId)];
-  await rename(keep, blobPath(sourceId));
-  await rm(drop, { force: true });
+/**
+ * Ends a parse that finished: puts its text where readers will find it (see above). When the
+ * redacted text becomes the blob, its size and hash are returned (it is plain UTF-8);
+ * otherwise null, and a pending upload becomes the blob byte for byte. The order of the renames
+ * keeps every event's text readable at every moment (source-text.ts tries `.parsed`, then
+ * `.text`, then the blob).
+ */
+export async function settleParsedText(sourceId: string, parsed: ParsedText): Promise<StoredBlob | null> {
+  const text = parsedTextPath(sourceId);
+  if (parsed.redacted) {
+    const stored = await measureFile(text);
+    await rename(text, blobPath(sourceId));
+    await Promise.all([pendingBlobPath(sourceId), sourceTextPath(sourceId)].map((f) => rm(f, { force: true })));
+    return stored;
+  }
+  if (parsed.pending) await rename(pendingBlobPath(sourceId), blobPath(sourceId));
+  if (parsed.textIsInput) {
+    await rm(sourceTextPath(sourceId), { force: true });
+    await rm(text, { force: true });
+  } else {
+    await rename(text, sourceTextPath(sourceId));
+  }
+  return null;
+}
+
+/** Removes the text of a parse that did not finish. */
+export async function deleteParsedText(sourceId: string): Promise<void> {
+  await rm(parsedTextPath(sourceId), { force: true });
 }
 
 /** Removes what a redaction in progress left (an upload not redacted yet): never the final blob. */
 export async function deletePendingBlobs(sourceId: string): Promise<void> {
-  await Promise.all([pendingBlobPath(sourceId), redactedBlobPath(sourceId)].map((f) => rm(f, { force: true })));
+  await Promise.all([pendingBlobPath(sourceId), parsedTextPath(sourceId)].map((f) => rm(f, { force: true })));
 }
 
 /** Size, SHA-256 and the gzip magic of bytes seen chunk by chunk. */
@@ -137,10 +169,13 @@ export async function rewritePendingBlob(
   keep: () => boolean,
   signal?: AbortSignal,
 ): Promise<StoredBlob | null> {
-  // Measured while written: no second read, unlike settleRedactedBlob's.
-  const stored = await writeBlobFile(redactedBlobPath(sourceId), rewrite(openBlobFile(pendingBlobPath(sourceId))), signal);
+  // Measured while written: no second read, unlike settleParsedText's.
+  const rewritten = parsedTextPath(sourceId);
+  const stored = await writeBlobFile(rewritten, rewrite(openBlobFile(pendingBlobPath(sourceId))), signal);
   const kept = keep();
-  await promotePending(sourceId, kept);
+  const [final, drop] = kept ? [rewritten, pendingBlobPath(sourceId)] : [pendingBlobPath(sourceId), rewritten];
+  await rename(final, blobPath(sourceId));
+  await rm(drop, { force: true });
   return kept ? stored : null;
 }
 
@@ -163,6 +198,6 @@ export async function blobSize(sourceId: string): Promise<number | null> {
 
 export async function deleteBlob(sourceId: string): Promise<void> {
   const file = blobPath(sourceId);
-  const names = [file, `${file}${PENDING_SUFFIX}`, `${file}${REDACTED_SUFFIX}`];
+  const names = [file, `${file}${PENDING_SUFFIX}`, `${file}${PARSED_SUFFIX}`, `${file}${TEXT_SUFFIX}`];
   await Promise.all(names.flatMap((f) => [f, `${f}.part`]).map((f) => rm(f, { force: true })));
 }

@@ -14,6 +14,7 @@ import type { EntityViewDto, FindingDto } from '@/lib/schemas/investigation';
 import { getIncidentAnalysis } from '../analysis/incident-analysis';
 import type { AnalyzedIncident } from '../analysis/analyzed-incident';
 import { getDb } from '../db/client';
+import { withRawTexts } from '../source-text';
 import { listAnnotations } from './annotations';
 import { getPostmortem } from './postmortem';
 
@@ -88,6 +89,7 @@ export async function getPostmortemNarrative(incidentId: string): Promise<Narrat
 async function rawLines(incidentId: string, ids: number[], analyzed: AnalyzedIncident): Promise<Map<number, NarrativeEvidence['events']>> {
   if (ids.length === 0) return new Map();
   const { prisma } = await getDb();
-  const rows = await prisma.event.findMany({ where: { id: { in: ids }, incidentId }, select: { id: true, raw: true, source: { select: { name: true } } } });
+  const select = { id: true, sourceId: true, raw: true, rawOffset: true, rawLength: true, source: { select: { name: true } } } as const;
+  const rows = withRawTexts(await prisma.event.findMany({ where: { id: { in: ids }, incidentId }, select }));
   return new Map(rows.map((r) => [r.id, [{ id: r.id, source: r.source.name, at: eventAt(analyzed, r.id), raw: r.raw }]]));
 }

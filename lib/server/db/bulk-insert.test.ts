@@ -48,7 +48,10 @@ function row(seq: number, overrides: Partial<Record<(typeof ROW_COLUMNS)[number]
     parentSpanId: null,
     sessionId: null,
     attributes: seq % 2 ? JSON.stringify({ k: TRICKY[seq % TRICKY.length] }) : null,
-    raw: `raw ${TRICKY[(seq + 3) % TRICKY.length]}`,
+    // Every fourth row points into its source's text instead, some past 4 GiB (a BIGINT).
+    raw: seq % 4 === 1 ? null : `raw ${TRICKY[(seq + 3) % TRICKY.length]}`,
+    rawOffset: seq % 4 === 1 ? (seq % 8 === 1 ? 5_000_000_000 + seq : seq * 100) : null,
+    rawLength: seq % 4 === 1 ? 99 : null,
     unparsed: seq % 3 === 0 ? 1 : 0,
     ...overrides,
   };
@@ -80,7 +83,8 @@ describe('insertEventRows', () => {
     const stored = await db.prisma.event.findMany({ where: { sourceId: owner.sourceId }, orderBy: { seq: 'asc' } });
     expect(stored).toHaveLength(rows.length);
     for (const [i, event] of stored.entries()) {
-      const expected = Object.fromEntries(ROW_COLUMNS.map((c, j) => [c, c === 'unparsed' ? rows[i]![j] === 1 : rows[i]![j]]));
+      const asStored = (c: string, value: EventRowValue) => (c === 'unparsed' ? value === 1 : c === 'rawOffset' && value !== null ? BigInt(value) : value);
+      const expected = Object.fromEntries(ROW_COLUMNS.map((c, j) => [c, asStored(c, rows[i]![j] as EventRowValue)]));
       expect(event).toMatchObject({ ...expected, incidentId: 'inc', sourceId: owner.sourceId, position: owner.position });
     }
     expect(ROW_WIDTH).toBe(ROW_COLUMNS.length);
@@ -89,7 +93,7 @@ describe('insertEventRows', () => {
   it('inserts nothing when a row fails: one transaction per call', async () => {
     const owner = await newOwner();
     const good = [row(0), row(1)].flat();
-    const bad = row(2, { raw: null }); // raw is NOT NULL
+    const bad = row(2, { seq: null }); // seq is NOT NULL
     await expect(insertEventRows(db, owner, [{ values: good, count: 2, chars: textChars(good) }, { values: bad, count: 1, chars: textChars(bad) }])).rejects.toThrow();
     expect(await db.prisma.event.count({ where: { sourceId: owner.sourceId } })).toBe(0);
     // The connection is usable afterwards.

@@ -16,7 +16,7 @@
  *   multi-row INSERT below as a named prepared statement through pg 37-50k, INSERT ... SELECT
  *   FROM unnest(arrays) 38-47k, `$executeRawUnsafe` in a Prisma transaction 14-18k.
  * - otherwise `$executeRawUnsafe` with every column: measured here at only 20-37k rows/s for
- *   23-column rows (the adapter re-prepares the statement and maps every argument on each call),
+ *   25-column rows (the adapter re-prepares the statement and maps every argument on each call),
  *   still well ahead of `createMany`.
  */
 import type BetterSqlite3 from 'better-sqlite3';
@@ -28,7 +28,7 @@ import type { Db } from './client';
 import type { Dialect } from './dialect';
 import { type EventOwner, type EventRowBatch, type EventRowValue, OWNER_COLUMNS, ROW_COLUMNS, ROW_WIDTH, UNPARSED_COLUMN } from './event-row';
 
-/** 500 rows x 23 columns = 11,500 parameters: under SQLite's 32,766 and PostgreSQL's 65,535. */
+/** 500 rows x 25 columns = 12,500 parameters: under SQLite's 32,766 and PostgreSQL's 65,535. */
 export const ROWS_PER_STATEMENT = 500;
 
 const ALL_COLUMNS = [...OWNER_COLUMNS, ...ROW_COLUMNS];

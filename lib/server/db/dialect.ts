@@ -128,9 +128,9 @@ const sqlite: Dialect = {
   placeholder: () => '?',
   // SQLite's LIKE is already case-insensitive for ASCII, and Prisma rejects `mode` on SQLite.
   containsInsensitive: (value) => ({ contains: value }),
-  // No DELETE ... USING in SQLite: join to find the rowids, then delete by rowid.
-  deleteEventKeysSql: (pairs) =>
-    `DELETE FROM "EventKey" WHERE rowid IN (SELECT k.rowid FROM (${pairs}) AS s JOIN "EventKey" AS k ON k."key" = s."key" AND k."eventId" = s."eventId")`,
+  // No DELETE ... USING in SQLite; EventKey has no rowid (migration 0006): each pair found by
+  // its primary key as a row value.
+  deleteEventKeysSql: (pairs) => `DELETE FROM "EventKey" WHERE ("key", "eventId") IN (SELECT "key", "eventId" FROM (${pairs}) AS s)`,
   afterBulkLoadSql: [],
 };
 

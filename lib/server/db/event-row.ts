@@ -4,7 +4,7 @@
  * Locator: `line` or `idx` when the record has one; a span's locator is its `spanId`, which is
  * also the span id it carries, so one column serves both (a log line's `spanId` column is the
  * span it was written inside, and its locator is its line). `interval` is startTs/endTs;
- * attributes are JSON text, null when there are none.
+ * attributes are JSON text, null when there are none; `raw` or `rawOffset`/`rawLength`.
  *
  * Rows travel as flat batches (EventRowBatch): ROW_COLUMNS.length values per event, one after
  * the other, in one array. That is what the parse worker posts to the writer (one structured
@@ -12,6 +12,7 @@
  * owner's columns (incident, source, position) are the same for a whole batch and travel once.
  */
 import type { EvidenceEvent } from '@/lib/domain/event';
+import type { TextRange } from '../ingest/line-offsets';
 
 /** Columns that are the same for every event of a source. */
 export const OWNER_COLUMNS = ['incidentId', 'sourceId', 'position'] as const;
@@ -37,6 +38,8 @@ export const ROW_COLUMNS = [
   'sessionId',
   'attributes',
   'raw',
+  'rawOffset',
+  'rawLength',
   'unparsed',
 ] as const;
 
@@ -73,8 +76,11 @@ export function textChars(values: readonly EventRowValue[]): number {
   return chars;
 }
 
-/** Appends the event's ROW_COLUMNS values to `out`. */
-export function pushEventRow(out: EventRowValue[], event: EvidenceEvent, seq: number): void {
+/**
+ * Appends the event's ROW_COLUMNS values to `out`: its raw text, or with `rawAt` where that text
+ * lies in the source's text file instead (lib/server/source-text.ts).
+ */
+export function pushEventRow(out: EventRowValue[], event: EvidenceEvent, seq: number, rawAt: TextRange | null = null): void {
   const { locator, ids, interval } = event;
   out.push(
     seq,
@@ -95,7 +101,9 @@ export function pushEventRow(out: EventRowValue[], event: EvidenceEvent, seq: nu
     ids.parentSpanId,
     ids.sessionId,
     attributesJson(event.attributes),
-    event.raw,
+    rawAt === null ? event.raw : null,
+    rawAt === null ? null : rawAt.offset,
+    rawAt === null ? null : rawAt.length,
     event.unparsed ? 1 : 0,
   );
 }

@@ -25,6 +25,7 @@ import { bundleSchema } from '@/lib/schemas/bundle';
 import { incidentDtoSchema } from '@/lib/schemas/incident';
 import { closeDb, getDb } from '../db/client';
 import { newId } from '../ids';
+import { storedRawText } from '@/lib/test-support/stored-raw-text';
 
 const BASE = 'http://witness.test';
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-bundle-api-'));
@@ -51,9 +52,9 @@ async function eventAt(id: string, source: string, locator: { line?: number; ind
   const { prisma } = await getDb();
   const row = await prisma.event.findFirst({
     where: { incidentId: id, source: { name: source }, line: locator.line ?? undefined, idx: locator.index ?? undefined, spanId: locator.spanId ?? undefined },
-    select: { id: true, raw: true },
+    select: { id: true },
   });
-  return row!;
+  return { id: row!.id, raw: await storedRawText(prisma, row!.id) };
 }
 
 beforeAll(async () => {
@@ -148,8 +149,9 @@ describe('the incident bundle', () => {
 
     const notes = await prisma.annotation.findMany({ where: { incidentId: copyId }, include: { revisions: { orderBy: { id: 'asc' } } }, orderBy: { createdAt: 'asc' } });
     const triggerCopy = notes.find((n) => n.kind === 'trigger')!;
-    const copiedEvent = await prisma.event.findUnique({ where: { id: triggerCopy.eventId! }, select: { raw: true, incidentId: true } });
-    expect(copiedEvent).toEqual({ raw: trigger.raw, incidentId: copyId });
+    const copiedEvent = await prisma.event.findUnique({ where: { id: triggerCopy.eventId! }, select: { incidentId: true } });
+    expect(copiedEvent).toEqual({ incidentId: copyId });
+    expect(await storedRawText(prisma, triggerCopy.eventId!)).toBe(trigger.raw);
     expect(triggerCopy.revisions.map((r) => [r.action, r.editor])).toEqual([
       ['created', 'dana'],
       ['edited', 'eli'],
@@ -161,7 +163,7 @@ describe('the incident bundle', () => {
     expect(pm).toMatchObject({ title: 'Two default roles', summary: 'A retry read a stale list.', impact: '1 org affected.' });
     const storyCopy = await prisma.storyFinding.findMany({ where: { incidentId: copyId } });
     expect(storyCopy).toHaveLength(1);
-    expect((await prisma.event.findUnique({ where: { id: storyCopy[0]!.eventId }, select: { raw: true } }))!.raw).toBe(trigger.raw);
+    expect(await storedRawText(prisma, storyCopy[0]!.eventId)).toBe(trigger.raw);
     expect((await prisma.incident.findUnique({ where: { id: copyId } }))!.profile).toBe(JSON.stringify(demo.profile));
   });
 

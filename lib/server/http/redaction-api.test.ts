@@ -24,7 +24,7 @@ import { eventPageDtoSchema } from '@/lib/schemas/event';
 import { incidentDtoSchema } from '@/lib/schemas/incident';
 import { type SourceDto, sourceDtoSchema } from '@/lib/schemas/source';
 import { corpusPath } from '@/lib/test-support/corpus';
-import { pendingBlobPath, redactedBlobPath, writeBlob } from '../blob-store';
+import { pendingBlobPath, parsedTextPath, writeBlob } from '../blob-store';
 import { closeDb, getDb } from '../db/client';
 import { STALE_AFTER_MS } from '../ingest/ingest-heartbeat';
 import { recoverInterruptedSources } from '../ingest/recover-interrupted';
@@ -158,13 +158,13 @@ describe('redaction on upload', () => {
     const id = 'PendingSource01';
     await prisma.source.create({ data: { id, incidentId, name: 'pending.log', position: 97, status: 'parsing', redacted: true } });
     await writeBlob(id, Readable.from([Buffer.from('password=hunter2\n')]), undefined, { pending: true });
-    writeFileSync(redactedBlobPath(id), 'password=[REDACTED]\n');
+    writeFileSync(parsedTextPath(id), 'password=[REDACTED]\n');
     expect((await rawRoute.GET(new Request(`${BASE}/api/sources/${id}/raw`), ctx(id))).status).toBe(404);
     // Its instance stops beating: the sweep fails it and deletes both files.
     await prisma.source.update({ where: { id }, data: { updatedAt: new Date(Date.now() - STALE_AFTER_MS - 5_000) } });
     expect(await recoverInterruptedSources(prisma, dialect)).toBe(1);
     expect(existsSync(pendingBlobPath(id))).toBe(false);
-    expect(existsSync(redactedBlobPath(id))).toBe(false);
+    expect(existsSync(parsedTextPath(id))).toBe(false);
     expect((await rawRoute.GET(new Request(`${BASE}/api/sources/${id}/raw`), ctx(id))).status).toBe(404);
   });
 

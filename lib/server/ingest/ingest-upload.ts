@@ -18,11 +18,11 @@
  */
 import type { RedactionCounts } from '@/lib/domain/redact/redaction-counts';
 import { totalRedactions } from '@/lib/domain/redact/redaction-counts';
-import { type ByteSource, deleteBlob, settleRedactedBlob, writeBlob } from '../blob-store';
+import { type ByteSource, deleteBlob, settleParsedText, writeBlob } from '../blob-store';
 import { type Db, getDb } from '../db/client';
 import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
 import { createSource } from './create-source';
-import { parseStoredSource } from './parse-stored-source';
+import { type ParsedSource, parseStoredSource } from './parse-stored-source';
 import { redactPendingBlob } from './redact-blob';
 import { settleSource, type UploadResult } from './settle-source';
 
@@ -59,9 +59,14 @@ async function receive(db: Db, sourceId: string, input: UploadInput, redact: boo
   return stored.sizeBytes;
 }
 
-/** The redacted text or the upload becomes the blob; the source says which, and what was redacted. */
-async function settleRedaction(db: Db, sourceId: string, counts: RedactionCounts): Promise<void> {
-  const stored = await settleRedactedBlob(sourceId, totalRedactions(counts) > 0);
+/**
+ * The redacted text or the upload becomes the blob, and the parsed text finds its place
+ * (blob-store.ts); a redacting source says which became the blob, and what was redacted.
+ */
+async function settleText(db: Db, sourceId: string, parsed: ParsedSource, redact: boolean): Promise<void> {
+  const counts: RedactionCounts = parsed.redactions ?? {};
+  const stored = await settleParsedText(sourceId, { pending: redact, redacted: redact && totalRedactions(counts) > 0, textIsInput: parsed.textIsInput });
+  if (!redact) return;
   await db.prisma.source.update({
     where: { id: sourceId },
     data: { redactions: JSON.stringify(counts), ...(stored ? { sizeBytes: stored.sizeBytes, sha256: stored.sha256, compressed: stored.compressed } : {}) },
@@ -99,7 +104,7 @@ export async function ingestUpload(input: UploadInput): Promise<UploadResult> {
       const target = { incidentId: input.incidentId, sourceId, position, name: input.name, uploadedAtMs: createdAtMs, redact };
       const parsed = await parseStoredSource(db, target, input.signal);
       if (input.signal?.aborted) throw new UploadInterruptedError(`${input.name}: ingest aborted: the client went away before it finished; upload it again`);
-      if (redact) await settleRedaction(db, sourceId, parsed.redactions ?? {});
+      await settleText(db, sourceId, parsed, redact);
       return parsed.totals;
     } catch (error) {
       if (redact) await keepRedactedAfterFailure(db, sourceId, input, error);

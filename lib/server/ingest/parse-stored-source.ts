@@ -15,7 +15,7 @@ import type { Diagnostic } from '@/lib/domain/event';
 import { SecondCounts } from '@/lib/domain/ingest/second-counts';
 import type { SourceTotals } from '@/lib/domain/ingest/source-summary';
 import type { RedactionCounts } from '@/lib/domain/redact/redaction-counts';
-import { blobPath, pendingBlobPath, redactedBlobPath } from '../blob-store';
+import { blobPath, deleteParsedText, parsedTextPath, pendingBlobPath } from '../blob-store';
 import { insertEventRows } from '../db/bulk-insert';
 import { addEventSeconds } from '../db/event-seconds';
 import type { Db } from '../db/client';
@@ -39,10 +39,7 @@ export interface ParseTarget extends EventOwner {
   name: string;
   /** When the source was uploaded (ms since the epoch): year-less timestamps are dated by it. */
   uploadedAtMs: number;
-  /**
-   * Parse the pending upload and redact it on the way, writing the redacted text beside it
-   * (blob-store.ts); the caller settles which of the two becomes the blob.
-   */
+  /** Parse the pending upload and redact it on the way (blob-store.ts). */
   redact?: boolean;
 }
 
@@ -50,6 +47,8 @@ export interface ParsedSource {
   totals: SourceTotals;
   /** What was redacted (when `redact` was asked). */
   redactions: RedactionCounts | null;
+  /** The parsed text (blob-store.ts parsedTextPath) is the upload's bytes, if nothing was redacted. */
+  textIsInput: boolean;
 }
 
 async function storeDiagnostics(db: Db, sourceId: string, diagnostics: Diagnostic[]): Promise<void> {
@@ -104,7 +103,7 @@ async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChu
       parsedBytes = chunk.parsedBytes;
       if (pendingRows >= TRANSACTION_ROWS || pendingChars >= TRANSACTION_CHARS || written === 0) await flush();
     } else {
-      done = { totals: chunk.totals, redactions: chunk.redactions };
+      done = { totals: chunk.totals, redactions: chunk.redactions, textIsInput: chunk.textIsInput };
     }
   }
   if (done === null) throw new Error(`${target.name}: parsing ended without totals`);
@@ -114,26 +113,36 @@ async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChu
   return done;
 }
 
+/**
+ * Parses the stored upload into events, writing its text as parsedTextPath: the caller settles
+ * that text (blob-store.ts settleParsedText) once the parse succeeded; a failed parse removes it.
+ */
 export async function parseStoredSource(db: Db, target: ParseTarget, signal?: AbortSignal): Promise<ParsedSource> {
   const options = {
     sourceName: target.name,
     signal,
     referenceTimeMs: target.uploadedAtMs,
     referenceTimeLabel: 'when the file was uploaded',
-    ...(target.redact ? { redactTo: redactedBlobPath(target.sourceId) } : {}),
+    textTo: parsedTextPath(target.sourceId),
+    redact: target.redact === true,
   };
   const file = target.redact ? pendingBlobPath(target.sourceId) : blobPath(target.sourceId);
-  let parsed: ParsedSource;
   try {
-    parsed = await storeRows(db, target, parseSourceRows(file, options));
+    let parsed: ParsedSource;
+    try {
+      parsed = await storeRows(db, target, parseSourceRows(file, options));
+    } catch (error) {
+      if (!isWorkerOutOfMemory(error)) throw error;
+      // A format that holds a whole document outgrew the worker's heap: start again on this thread.
+      console.warn(`[witness] ${target.name}: the parse worker ran out of memory; parsing again on the main thread`);
+      await discardSourceData(db.prisma, db.dialect, target.sourceId);
+      parsed = await storeRows(db, target, parseSourceRows(file, { ...options, worker: false }));
+    }
+    await buildEventKeys(db, target.sourceId);
+    for (const sql of db.dialect.afterBulkLoadSql) await db.prisma.$executeRawUnsafe(sql);
+    return parsed;
   } catch (error) {
-    if (!isWorkerOutOfMemory(error)) throw error;
-    // A format that holds a whole document outgrew the worker's heap: start again on this thread.
-    console.warn(`[witness] ${target.name}: the parse worker ran out of memory; parsing again on the main thread`);
-    await discardSourceData(db.prisma, db.dialect, target.sourceId);
-    parsed = await storeRows(db, target, parseSourceRows(file, { ...options, worker: false }));
+    await deleteParsedText(target.sourceId);
+    throw error;
   }
-  await buildEventKeys(db, target.sourceId);
-  for (const sql of db.dialect.afterBulkLoadSql) await db.prisma.$executeRawUnsafe(sql);
-  return parsed;
 }

@@ -9,9 +9,9 @@
  * and diagnostics, yielded in batches of about `batchSize` so a caller can store them while
  * the next bytes are read. Memory stays bounded by one chunk plus one batch.
  *
- * With `redaction`, the decoded text goes through its stream redactor before the parser, and
- * the redacted text (the BOM included) is handed to its `out` as it is produced: the parser and
- * whoever stores the redacted bytes see exactly the same text, in one pass over the file.
+ * With `text`, the decoded text (through its stream redactor first, when it has one) is handed
+ * to its `out` as it is produced, the BOM included: the parser and whoever stores that text see
+ * exactly the same characters, in one pass over the file.
  *
  * Input that cannot be evidence at all (empty, binary, unknown format, unusable as its format)
  * throws UnprocessableEvidenceError naming the source; bad records never throw (they are
@@ -42,18 +42,18 @@ export interface ReadEvidenceOptions {
   referenceTimeMs?: number;
   /** What referenceTimeMs is, for diagnostics: "when the file was uploaded". */
   referenceTimeLabel?: string;
-  /** Redact the text before parsing it, and hand the redacted text on (see above). */
-  redaction?: TextRedaction;
+  /** Hand the text on as it is parsed, redacted first when it has a redactor (see above). */
+  text?: TextHandOff;
 }
 
-export interface TextRedaction {
-  redactor: StreamRedactor;
-  /** Receives the redacted text, in order, once each piece is final. */
+export interface TextHandOff {
+  redactor: StreamRedactor | null;
+  /** Receives the text as parsed, in order, once each piece is final. */
   out: (text: string) => void;
 }
 
 export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: ReadEvidenceOptions): AsyncGenerator<EvidenceChunk> {
-  const { sourceName: name, batchSize = DEFAULT_EVENT_BATCH, signal, referenceTimeMs, referenceTimeLabel, redaction } = options;
+  const { sourceName: name, batchSize = DEFAULT_EVENT_BATCH, signal, referenceTimeMs, referenceTimeLabel, text: handOff } = options;
   const { compressed, chunks } = await decompressIfGzip(bytes);
   // Non-fatal: invalid sequences become U+FFFD (kept in `raw`) instead of failing the file.
   // ignoreBOM true passes a leading BOM on as U+FEFF, so it can be removed here and reported.
@@ -88,16 +88,17 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
     bomChecked = true;
     if (text.charCodeAt(0) !== BOM_CHAR) return text;
     diagnostics.push(byteOrderMarkDiagnostic());
-    redaction?.out(text[0] as string);
+    handOff?.out(text[0] as string);
     return text.slice(1);
   };
-  /** Redacted text that is final: handed on to whoever stores it, then parsed. */
+  /** Text that is final (redacted when asked): handed on to whoever stores it, then parsed. */
   const handOn = (out: string): string => {
-    if (out !== '') redaction?.out(out);
+    if (out !== '') handOff?.out(out);
     return out;
   };
-  const redacted = (text: string): string => (redaction ? handOn(redaction.redactor.write(text)) : text);
-  const redactedRest = (): string => (redaction ? handOn(redaction.redactor.end()) : '');
+  const redactor = handOff?.redactor ?? null;
+  const redacted = (text: string): string => handOn(redactor ? redactor.write(text) : text);
+  const redactedRest = (): string => (redactor ? handOn(redactor.end()) : '');
   const takeBatch = (): EvidenceChunk => {
     const batch: EvidenceChunk = { kind: 'batch', events, diagnostics, parsedBytes };
     events = [];

@@ -11,7 +11,7 @@
 import type { Db } from '../db/client';
 import { getDb } from '../db/client';
 import { ConflictError, NotFoundError, UnprocessableEvidenceError } from '../errors';
-import { blobSize } from '../blob-store';
+import { blobSize, settleParsedText } from '../blob-store';
 import { discardSourceData } from './discard-source-data';
 import { parseStoredSource } from './parse-stored-source';
 import { settleSource, type UploadResult } from './settle-source';
@@ -36,6 +36,8 @@ export async function reparseSource(sourceId: string, signal?: AbortSignal): Pro
     const size = await blobSize(sourceId);
     if (size === null) throw new UnprocessableEvidenceError(`${source.name}: its original bytes are not stored (the upload never completed); upload it again`);
     if (size === 0) throw new UnprocessableEvidenceError(`${source.name} is empty (0 bytes): nothing to ingest`);
-    return (await parseStoredSource(db, { sourceId, ...source }, signal)).totals;
+    const parsed = await parseStoredSource(db, { sourceId, ...source }, signal);
+    await settleParsedText(sourceId, { pending: false, redacted: false, textIsInput: parsed.textIsInput });
+    return parsed.totals;
   });
 }

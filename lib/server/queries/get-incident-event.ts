@@ -5,10 +5,11 @@
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { NotFoundError } from '../errors';
+import { withRawTexts, type WithRawText } from '../source-text';
 import { EVENT_SELECT, type EventRow } from './to-event-dto';
 
 export interface IncidentEvent {
-  row: EventRow;
+  row: WithRawText<EventRow>;
   sourceName: string;
 }
 
@@ -16,5 +17,6 @@ export async function getIncidentEvent(prisma: PrismaClient, incidentId: string,
   const found = await prisma.event.findUnique({ where: { id: eventId }, select: { ...EVENT_SELECT, incidentId: true, source: { select: { name: true } } } });
   if (!found || found.incidentId !== incidentId) throw new NotFoundError('event', String(eventId));
   const { incidentId: _incident, source, ...row } = found;
-  return { row, sourceName: source.name };
+  const [withText] = withRawTexts([row]);
+  return { row: withText as WithRawText<EventRow>, sourceName: source.name };
 }

@@ -5,7 +5,9 @@
  *
  * Filters combine with AND; values within one filter with OR. `request` matches the request id,
  * the correlation id or the trace id (normalized like the parsers do: lower-case hex, 64-bit ids
- * padded to 128). `q` is a case-insensitive substring of the message or the raw text.
+ * padded to 128). `q` is a case-insensitive substring of the message, the other fields (the
+ * attributes' JSON) or the raw text where it is stored; a line's raw text is not in the database
+ * (lib/server/source-text.ts), but everything a line says is in its message and fields.
  */
 import { normalizeTraceId } from '@/lib/domain/parse/fields/ids';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
@@ -14,6 +16,7 @@ import { type Db, getDb } from '../db/client';
 import { decodeCursor, encodeCursor, type EventSortKey } from './event-cursor';
 import { keyOf } from './event-order';
 import { type VisibleSource, visibleSources } from './visible-sources';
+import { withRawTexts } from '../source-text';
 import { requestRows } from './request-rows';
 import { EVENT_SELECT, type EventRow, type OffsetOf, toEventDto } from './to-event-dto';
 
@@ -121,7 +124,7 @@ export async function listEvents(input: ListEventsInput): Promise<EventPageDto> 
   if (input.services?.length) unindexed.push({ service: { in: input.services } });
   if (input.levels?.length) unindexed.push({ level: { in: input.levels } });
   if (input.unparsedOnly) unindexed.push({ unparsed: true });
-  if (input.q) unindexed.push({ OR: [{ message: dialect.containsInsensitive(input.q) }, { raw: dialect.containsInsensitive(input.q) }] });
+  if (input.q) unindexed.push({ OR: (['message', 'attributes', 'raw'] as const).map((column) => ({ [column]: dialect.containsInsensitive(input.q as string) })) });
   const filters: Prisma.EventWhereInput[] = [{ incidentId: input.incidentId }, { sourceId: { in: [...sources.keys()] } }, ...unindexed];
   const after: EventSortKey | null = input.cursor ? decodeCursor(input.cursor) : null;
 
@@ -134,7 +137,7 @@ export async function listEvents(input: ListEventsInput): Promise<EventPageDto> 
   }
   const last = page.rows[page.rows.length - 1];
   return {
-    events: page.rows.map((row) => toEventDto(row, sources.get(row.sourceId)?.name ?? '', input.offsets ?? null)),
+    events: withRawTexts(page.rows).map((row) => toEventDto(row, sources.get(row.sourceId)?.name ?? '', input.offsets ?? null)),
     nextCursor: page.hasMore && last ? encodeCursor(keyOf(last)) : null,
   };
 }

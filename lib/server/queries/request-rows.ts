@@ -13,7 +13,7 @@ import type { Dialect } from '../db/dialect';
 import { rowOf, ANALYSIS_ROW_COLUMNS, type RowArray } from './list-source-events';
 import type { EventRow } from './to-event-dto';
 
-const COLUMNS = [...ANALYSIS_ROW_COLUMNS, 'sourceId', 'position', 'raw'] as const;
+const COLUMNS = [...ANALYSIS_ROW_COLUMNS, 'sourceId', 'position', 'raw', 'rawOffset', 'rawLength'] as const;
 const SELECT_LIST = COLUMNS.map((c) => `e."${c}"`).join(', ');
 
 function requestSql(dialect: Dialect, keyCount: number): string {
@@ -46,7 +46,10 @@ function eventRowOf(v: RowArray): EventRow {
   const row = rowOf(v) as EventRow;
   row.sourceId = v[20] as string;
   row.position = v[21] as number;
-  row.raw = v[22] as string;
+  row.raw = v[22] as string | null;
+  // As Prisma reads a BigInt column (a test holds the two paths equal).
+  row.rawOffset = v[23] === null ? null : BigInt(v[23] as number | string);
+  row.rawLength = v[24] as number | null;
   return row;
 }
 

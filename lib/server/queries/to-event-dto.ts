@@ -4,16 +4,20 @@
  * the analysis (lib/domain/align/clock-domains.ts). Without known offsets it is null.
  */
 import type { EventDto } from '@/lib/schemas/event';
+import type { WithRawText } from '../source-text';
 import { STORED_EVENT_SELECT, type StoredEventRow, toStoredEvent } from './stored-event';
 import { isoTime } from './to-source-dto';
 
-export const EVENT_SELECT = { ...STORED_EVENT_SELECT, id: true, sourceId: true, position: true, raw: true } as const;
+export const EVENT_SELECT = { ...STORED_EVENT_SELECT, id: true, sourceId: true, position: true, raw: true, rawOffset: true, rawLength: true } as const;
 
+/** A stored event; its raw text is read with withRawTexts (../source-text.ts) when it points into its source's text. */
 export interface EventRow extends StoredEventRow {
   id: number;
   sourceId: string;
   position: number;
-  raw: string;
+  raw: string | null;
+  rawOffset: bigint | number | string | null;
+  rawLength: number | null;
 }
 
 /** The clock offset of the domain (source id, service), or null when unknown. */
@@ -25,7 +29,7 @@ function alignedTime(row: EventRow, sourceName: string, offsetOf: OffsetOf | nul
   return offset === null ? null : row.ts - offset;
 }
 
-export function toEventDto(row: EventRow, sourceName: string, offsetOf: OffsetOf | null = null): EventDto {
+export function toEventDto(row: WithRawText<EventRow>, sourceName: string, offsetOf: OffsetOf | null = null): EventDto {
   const event = toStoredEvent(row);
   return {
     id: row.id,
