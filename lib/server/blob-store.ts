@@ -7,14 +7,18 @@
  * computed on the way through; a blob appears under its final name only when complete (written
  * as `.part`, renamed at the end), so a crash or an interrupted upload never leaves a truncated
  * file that looks whole. The final name only ever holds bytes that may be served: an upload
- * still to be redacted waits as `.unredacted` (pendingBlobPath). Nothing reads that name but
- * the parse.
+ * still to be redacted waits as `.unredacted` (pendingBlobPath).
  *
- * Every parse writes the text it parsed (decoded, redacted when asked) as `.parsed`
- * (parsedTextPath), and events point into that text by byte offset (lib/server/source-text.ts).
- * settleParsedText then decides where the text lives: it becomes the blob (something was
- * redacted), or it is dropped because the blob is those very bytes (the common case), or it is
+ * Events point by byte offset into the text a parse read (decoded, redacted when asked;
+ * lib/server/source-text.ts). That text is the upload itself until it differs from it; from
+ * there the parse writes it as `.parsed` (parsedTextPath; lib/server/ingest/parsed-text-writer.ts).
+ * settleParsedText then decides where the text lives: nothing was written (the common case) and
+ * the blob is the text; or the written text becomes the blob (something was redacted); or it is
  * kept beside the blob as `.text` (sourceTextPath: a gzip upload, bytes that were not UTF-8).
+ *
+ * The pending upload is read by its parse, and by source-text.ts for events of a parse in
+ * progress that has not written a `.parsed` yet: their bytes are then the redacted text too, as
+ * redaction has replaced nothing so far.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -55,7 +59,7 @@ export function pendingBlobPath(sourceId: string): string {
   return `${blobPath(sourceId)}${PENDING_SUFFIX}`;
 }
 
-/** The text a parse in progress writes (see above); also the redaction fallback's output. */
+/** The text a parse in progress writes once it differs from the upload (see above); also the redaction fallback's output. */
 export function parsedTextPath(sourceId: string): string {
   return `${blobPath(sourceId)}${PARSED_SUFFIX}`;
 }
@@ -97,21 +101,22 @@ export async function settleParsedText(sourceId: string, parsed: ParsedText): Pr
   if (parsed.pending) await rename(pendingBlobPath(sourceId), blobPath(sourceId));
   if (parsed.textIsInput) {
     await rm(sourceTextPath(sourceId), { force: true });
-    await rm(text, { force: true });
   } else {
     await rename(text, sourceTextPath(sourceId));
   }
   return null;
 }
 
+const withPart = (files: string[]) => files.flatMap((f) => [f, `${f}.part`]);
+
 /** Removes the text of a parse that did not finish. */
 export async function deleteParsedText(sourceId: string): Promise<void> {
-  await rm(parsedTextPath(sourceId), { force: true });
+  await Promise.all(withPart([parsedTextPath(sourceId)]).map((f) => rm(f, { force: true })));
 }
 
 /** Removes what a redaction in progress left (an upload not redacted yet): never the final blob. */
 export async function deletePendingBlobs(sourceId: string): Promise<void> {
-  await Promise.all([pendingBlobPath(sourceId), parsedTextPath(sourceId)].map((f) => rm(f, { force: true })));
+  await Promise.all(withPart([pendingBlobPath(sourceId), parsedTextPath(sourceId)]).map((f) => rm(f, { force: true })));
 }
 
 /** Size, SHA-256 and the gzip magic of bytes seen chunk by chunk. */
@@ -199,5 +204,5 @@ export async function blobSize(sourceId: string): Promise<number | null> {
 export async function deleteBlob(sourceId: string): Promise<void> {
   const file = blobPath(sourceId);
   const names = [file, `${file}${PENDING_SUFFIX}`, `${file}${PARSED_SUFFIX}`, `${file}${TEXT_SUFFIX}`];
-  await Promise.all(names.flatMap((f) => [f, `${f}.part`]).map((f) => rm(f, { force: true })));
+  await Promise.all(withPart(names).map((f) => rm(f, { force: true })));
 }

@@ -5,22 +5,22 @@
  * worker can be started, inline (parse-source-rows.ts), so both paths store exactly the same
  * rows.
  *
- * With `textTo`, the text as parsed (decoded, and redacted with `redact`) is written to that
- * file in the same pass, and a record that is a run of whole lines of it (a log line, a text
- * record with its continuation lines) is stored as (rawOffset, rawLength) into that text
- * instead of as a copy: about half of what a JSON-lines upload writes to the database. The
- * caller keeps the file as the source's text, or finds it byte-identical to the upload
- * (`textIsInput`) and reads the upload instead (blob-store.ts settleParsedText).
+ * With `text`, a record that is a run of whole lines of the text as parsed (decoded, and
+ * redacted with `redact`: a log line, a text record with its continuation lines) is stored as
+ * (rawOffset, rawLength) into that text instead of as a copy: about half of what a JSON-lines
+ * upload writes to the database. The text is the input file itself, or, from where it differs,
+ * written to `text.output` (parsed-text-writer.ts); the caller settles where it stays
+ * (blob-store.ts settleParsedText).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Diagnostic, EvidenceEvent } from '@/lib/domain/event';
 import { SecondCounts } from '@/lib/domain/ingest/second-counts';
 import { SourceSummary, type SourceTotals } from '@/lib/domain/ingest/source-summary';
 import type { FormatId } from '@/lib/domain/parse';
-import type { RedactionCounts } from '@/lib/domain/redact/redaction-counts';
+import { type RedactionCounts, totalRedactions } from '@/lib/domain/redact/redaction-counts';
 import { createStreamRedactor } from '@/lib/domain/redact/stream-redactor';
 import { type EventRowBatch, type EventRowValue, pushEventRow, textChars } from '../db/event-row';
 import { LineOffsets, type TextRange } from './line-offsets';
+import { ParsedTextWriter } from './parsed-text-writer';
 import { readEvidence, type ReadEvidenceOptions, type TextHandOff } from './read-evidence';
 
 export type RowChunk =
@@ -29,26 +29,17 @@ export type RowChunk =
   | { kind: 'rows'; batch: EventRowBatch; seconds: number[]; diagnostics: Diagnostic[]; parsedBytes: number }
   /**
    * `redactions`: what was redacted, when the options asked for redaction. `textIsInput`: the
-   * text written to `textTo` is the input's bytes exactly, if nothing was redacted (the input
-   * was neither compressed nor had bytes that are not UTF-8).
+   * text is the input's bytes exactly, and nothing was written to `text.output`.
    */
   | { kind: 'done'; totals: SourceTotals; redactions: RedactionCounts | null; textIsInput: boolean };
 
 /** The options that can cross to a worker thread (no AbortSignal: the caller stops the worker). */
 export interface RowOptions extends Omit<ReadEvidenceOptions, 'signal' | 'text'> {
-  /** Write the text as parsed (UTF-8) to this file, and point rows into it (see above). */
-  textTo?: string;
+  /** Point rows into the text as parsed (see above): the input file, and where to write it once it differs. */
+  text?: { input: string; output: string };
   /** Redact the text before parsing it (and before writing it to `textTo`). */
   redact?: boolean;
 }
-
-/** writeSync may write part of a buffer: loop until all of it is written. */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-}
-
-const REPLACEMENT_CHAR = '\uFFFD';
 
 /** Newlines in `text`: a record of n + 1 lines has n. */
 function newlines(text: string): number {
@@ -68,28 +59,22 @@ function rawRange(offsets: LineOffsets, event: EvidenceEvent): TextRange | null 
 }
 
 export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: RowOptions & Pick<ReadEvidenceOptions, 'signal'>): AsyncGenerator<RowChunk> {
-  const { textTo, redact = false, ...readOptions } = options;
+  const { text: sourceText, redact = false, ...readOptions } = options;
   const summary = new SourceSummary();
   const seconds = new SecondCounts();
   let seq = 0;
-  let compressed = false;
-  let replaced = false;
+  const redactor = redact ? createStreamRedactor() : null;
+  const offsets = sourceText === undefined ? null : new LineOffsets();
   // Synchronous writes: this runs on the parse worker, and a 1 MiB write to the page cache is
   // cheaper than the promise plumbing a stream would need for backpressure.
-  const fd = textTo === undefined ? null : openSync(textTo, 'w');
-  const offsets = fd === null ? null : new LineOffsets();
-  const out = (text: string): void => {
-    if (fd === null || offsets === null) return;
-    writeAll(fd, text);
-    offsets.write(text);
-    if (!replaced && text.includes(REPLACEMENT_CHAR)) replaced = true;
-  };
-  const redactor = redact ? createStreamRedactor() : null;
-  const text: TextHandOff | undefined = fd === null && redactor === null ? undefined : { redactor, out };
+  const writer =
+    sourceText === undefined || offsets === null
+      ? null
+      : new ParsedTextWriter(sourceText.input, sourceText.output, offsets, () => redactor !== null && totalRedactions(redactor.counts) > 0);
+  const handOff: TextHandOff | undefined = writer === null && redactor === null ? undefined : { redactor, out: (text) => writer?.write(text) };
   try {
-    for await (const chunk of readEvidence(bytes, { ...readOptions, text })) {
+    for await (const chunk of readEvidence(bytes, { ...readOptions, text: handOff })) {
       if (chunk.kind === 'format') {
-        compressed = chunk.compressed;
         yield { kind: 'format', format: chunk.format };
         continue;
       }
@@ -106,9 +91,7 @@ export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: R
       yield { kind: 'rows', batch: { values, count: events.length, chars: textChars(values) }, seconds: seconds.take(), diagnostics: chunk.diagnostics, parsedBytes: chunk.parsedBytes };
     }
   } finally {
-    if (fd !== null) closeSync(fd);
+    writer?.close();
   }
-  // U+FFFD in the text: bytes that were not UTF-8 were replaced (or the file holds the character
-  // itself; either way the text is not known to be the input's bytes).
-  yield { kind: 'done', totals: summary.totals(), redactions: redactor ? { ...redactor.counts } : null, textIsInput: !compressed && !replaced };
+  yield { kind: 'done', totals: summary.totals(), redactions: redactor ? { ...redactor.counts } : null, textIsInput: writer !== null && !writer.written };
 }

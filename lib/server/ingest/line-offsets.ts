@@ -60,6 +60,16 @@ export class LineOffsets {
   }
 
 
+  /** Bytes of the text fed so far, but for heldText. */
+  get countedBytes(): number {
+    return this.bytes;
+  }
+
+  /** Fed text not counted yet: a high surrogate waiting for its pair. */
+  get heldText(): string {
+    return this.carry;
+  }
+
   /**
    * The bytes of lines `line` .. `line + newlines` as one record, or null when they are not all
    * known (discarded, not fed yet) or cannot be the record's text (several CRLF lines). A line

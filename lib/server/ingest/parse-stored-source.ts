@@ -114,8 +114,9 @@ async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChu
 }
 
 /**
- * Parses the stored upload into events, writing its text as parsedTextPath: the caller settles
- * that text (blob-store.ts settleParsedText) once the parse succeeded; a failed parse removes it.
+ * Parses the stored upload into events; where its text differs from the upload, the text is
+ * written as parsedTextPath (evidence-rows.ts). The caller settles that text (blob-store.ts
+ * settleParsedText) once the parse succeeded; a failed parse removes it.
  */
 export async function parseStoredSource(db: Db, target: ParseTarget, signal?: AbortSignal): Promise<ParsedSource> {
   const options = {
@@ -123,20 +124,20 @@ export async function parseStoredSource(db: Db, target: ParseTarget, signal?: Ab
     signal,
     referenceTimeMs: target.uploadedAtMs,
     referenceTimeLabel: 'when the file was uploaded',
-    textTo: parsedTextPath(target.sourceId),
     redact: target.redact === true,
   };
   const file = target.redact ? pendingBlobPath(target.sourceId) : blobPath(target.sourceId);
+  const rowOptions = { ...options, text: { input: file, output: parsedTextPath(target.sourceId) } };
   try {
     let parsed: ParsedSource;
     try {
-      parsed = await storeRows(db, target, parseSourceRows(file, options));
+      parsed = await storeRows(db, target, parseSourceRows(file, rowOptions));
     } catch (error) {
       if (!isWorkerOutOfMemory(error)) throw error;
       // A format that holds a whole document outgrew the worker's heap: start again on this thread.
       console.warn(`[witness] ${target.name}: the parse worker ran out of memory; parsing again on the main thread`);
       await discardSourceData(db.prisma, db.dialect, target.sourceId);
-      parsed = await storeRows(db, target, parseSourceRows(file, { ...options, worker: false }));
+      parsed = await storeRows(db, target, parseSourceRows(file, { ...rowOptions, worker: false }));
     }
     await buildEventKeys(db, target.sourceId);
     for (const sql of db.dialect.afterBulkLoadSql) await db.prisma.$executeRawUnsafe(sql);

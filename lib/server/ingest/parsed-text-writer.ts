@@ -1,0 +1,103 @@
+/**
+ * The source's text as a parse hands it on (read-evidence.ts: decoded, redacted), kept where rows
+ * can point into it (LineOffsets), written only from the moment it differs from the input's
+ * bytes. Until then the input is that very text, so rows point into the input and nothing is
+ * written: for most uploads nothing ever is (writing a copy cost the parse worker about 1.4 s
+ * per 250 MB). At the first difference (a redaction; U+FFFD, where bytes that were not UTF-8
+ * were replaced; a gzip input differs from its first byte) the input's bytes so far are copied
+ * and the text is written on from there: the offsets stay valid in both. The copy is made under
+ * a temporary name and renamed when whole, so a reader never finds a short file.
+ */
+import { closeSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import type { LineOffsets } from './line-offsets';
+
+const COPY_CHUNK = 1 << 20;
+const REPLACEMENT_CHAR = '\uFFFD';
+
+/** writeSync may write part of a buffer: loop until all of it is written. */
+function writeBytes(fd: number, bytes: Uint8Array, length = bytes.length): void {
+  for (let at = 0; at < length; ) at += writeSync(fd, bytes, at, length - at);
+}
+
+function startsWithGzipMagic(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function endsWithHighSurrogate(text: string): boolean {
+  const code = text.charCodeAt(text.length - 1);
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+export class ParsedTextWriter {
+  private fd: number | null = null;
+  /** A high surrogate that ended the last piece: written with its pair, as one character. */
+  private held = '';
+
+  /**
+   * `input`: the file being parsed; `output`: where the text goes once it differs;
+   * `changed`: whether redaction has replaced anything so far.
+   */
+  constructor(
+    private readonly input: string,
+    private readonly output: string,
+    private readonly offsets: LineOffsets,
+    private readonly changed: () => boolean,
+  ) {
+    if (startsWithGzipMagic(input)) this.start();
+  }
+
+  /** The next piece of text, in order. */
+  write(text: string): void {
+    if (this.fd === null && (this.changed() || text.includes(REPLACEMENT_CHAR))) this.start();
+    this.offsets.write(text);
+    if (this.fd === null) return;
+    let whole = this.held === '' ? text : this.held + text;
+    this.held = '';
+    if (endsWithHighSurrogate(whole)) {
+      this.held = whole.slice(-1);
+      whole = whole.slice(0, -1);
+    }
+    writeBytes(this.fd, Buffer.from(whole, 'utf8'));
+  }
+
+  /** Whether the text differed from the input: `output` holds it. */
+  get written(): boolean {
+    return this.fd !== null;
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    if (this.held !== '') writeBytes(this.fd, Buffer.from(this.held, 'utf8'));
+    closeSync(this.fd);
+  }
+
+  /** Copies the input's bytes that the text so far is; what the offsets hold back comes next. */
+  private start(): void {
+    const part = `${this.output}.part`;
+    const fd = openSync(part, 'w');
+    const prefix = this.offsets.countedBytes;
+    if (prefix > 0) {
+      const from = openSync(this.input, 'r');
+      try {
+        const buffer = Buffer.allocUnsafe(COPY_CHUNK);
+        for (let at = 0; at < prefix; ) {
+          const read = readSync(from, buffer, 0, Math.min(COPY_CHUNK, prefix - at), at);
+          if (read === 0) throw new Error(`${this.input} ended at byte ${at} of the ${prefix} already parsed`);
+          writeBytes(fd, buffer, read);
+          at += read;
+        }
+      } finally {
+        closeSync(from);
+      }
+    }
+    this.held = this.offsets.heldText;
+    renameSync(part, this.output);
+    this.fd = fd;
+  }
+}
