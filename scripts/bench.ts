@@ -317,7 +317,7 @@ function ingestRows(engine: string, label: string, result: IngestResult | string
     const ratio = result.databaseMb / result.mb;
     rows.push({
       engine,
-      measure: 'storage of the JSONL upload, with indexes (the database alone; the stored blob is as large as the upload again)',
+      measure: 'storage of the JSONL upload, with indexes (the database alone; beside it the stored upload, which events point into)',
       result: `${n(result.databaseMb)} MB, ${n(ratio, 2)}x the raw JSONL`,
       target: '<= 1.0x the raw JSONL (SQLite)',
       met: engine === 'SQLite' ? ratio <= 1 : null,

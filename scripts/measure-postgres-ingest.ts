@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       return `INSERT INTO "Event" (${columns}) VALUES ${tuples.join(', ')}`;
     };
 
-    const PG_TYPES: Record<string, string> = { seq: 'int4', line: 'int4', idx: 'int4', ts: 'float8', startTs: 'float8', endTs: 'float8', unparsed: 'bool' };
+    const PG_TYPES: Record<string, string> = { seq: 'int4', line: 'int4', idx: 'int4', ts: 'float8', startTs: 'float8', endTs: 'float8', rawOffset: 'int8', rawLength: 'int4', unparsed: 'bool' };
     const UNNEST_SQL = `INSERT INTO "Event" (${columns}) SELECT $1, $2, $3, u.* FROM unnest(${ROW_COLUMNS.map((c, i) => `$${i + 4}::${PG_TYPES[c] ?? 'text'}[]`).join(', ')}) AS u`;
 
     for (let round = 0; round < 2; round++) {

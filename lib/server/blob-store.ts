@@ -100,7 +100,8 @@ export async function settleParsedText(sourceId: string, parsed: ParsedText): Pr
   }
   if (parsed.pending) await rename(pendingBlobPath(sourceId), blobPath(sourceId));
   if (parsed.textIsInput) {
-    await rm(sourceTextPath(sourceId), { force: true });
+    // A `.parsed` here is left from an attempt that did not finish (the worker ran out of memory).
+    await Promise.all(withPart([sourceTextPath(sourceId), text]).map((f) => rm(f, { force: true })));
   } else {
     await rename(text, sourceTextPath(sourceId));
   }

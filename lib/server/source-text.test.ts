@@ -119,6 +119,13 @@ describe('raw text read from the source text', () => {
     expect(existsSync(sourceTextPath(got.sourceId))).toBe(keepsText);
   });
 
+  it('keeps the text of an unparsed line in its row, where a search finds it', async () => {
+    const got = await upload('mixed.jsonl', Buffer.from('{"msg":"fine","request_id":"req-mixed"}\nnot json at all: ORDER-4711 failed\n'));
+    expect(got.pointers).toBe(1);
+    const page = await listEvents({ incidentId, q: 'order-4711', limit: 10 });
+    expect(page.events.map((e) => [e.unparsed, e.raw])).toEqual([[true, 'not json at all: ORDER-4711 failed']]);
+  });
+
   it('names the source when its text is gone, instead of failing the page', async () => {
     const got = await upload('gone.jsonl', Buffer.from('{"msg":"a","request_id":"req-gone"}\n'));
     rmSync(blobPath(got.sourceId));

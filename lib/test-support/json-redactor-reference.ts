@@ -139,7 +139,12 @@ export class ReferenceJsonRedactor {
         owner.valueAt.push(owner.pieces.length - 1);
         owner.hasValue ||= raw.length > 1;
       } else {
-        this.emit(frame && this.isSecretValue(frame) ? `"${REDACTED}` : redactText(raw, this.counts));
+        if (frame && this.isSecretValue(frame)) {
+          if (raw !== `"${REDACTED}`) countRedaction(this.counts, 'field');
+          this.emit(`"${REDACTED}`);
+        } else {
+          this.emit(redactText(raw, this.counts));
+        }
       }
       this.inString = false;
       this.stringParts = [];

@@ -96,6 +96,11 @@ describe('JsonRedactor', () => {
     expect(counts).toEqual({ header: 1 });
   });
 
+  it('counts the secret of a field whose string the end of the input cut off', () => {
+    // Counted as every replacement is: ingest knows the text changed by the counts.
+    expect(redact('{"msg":"ok","password":"hunter2')).toEqual({ text: '{"msg":"ok","password":"[REDACTED]', counts: { field: 1 } });
+  });
+
   it('redacts an element and a string cut by a chunk boundary anywhere, as when whole', () => {
     const text = '{"headers":[{"name":"Accept","value":"a/b"},{"value":"Bearer abcdefgh12345678","name":"Authorization"}],"msg":"x token=t1 y"}';
     const expected = '{"headers":[{"name":"Accept","value":"a/b"},{"value":"[REDACTED]","name":"Authorization"}],"msg":"x token=[REDACTED] y"}';

@@ -299,7 +299,7 @@ export class JsonRedactor {
         owner.valueAt.push(owner.pieces.length - 1);
         owner.hasValue ||= raw.length > 1;
       } else {
-        this.push(frame && this.isSecretValue(frame) ? `"${REDACTED}` : redactText(raw, this.counts));
+        this.push(frame && this.isSecretValue(frame) ? this.cutOffSecret(raw) : redactText(raw, this.counts));
       }
       this.stringParts = null;
       this.escapePending = false;
@@ -513,6 +513,13 @@ export class JsonRedactor {
   }
 
   /** The value being read belongs to a secret-named key (or sits inside one). */
+  /** A secret field's string cut off by the end of the input: counted, as every replacement is. */
+  private cutOffSecret(raw: string): string {
+    const redacted = `"${REDACTED}`;
+    if (raw !== redacted) countRedaction(this.counts, 'field');
+    return redacted;
+  }
+
   private isSecretValue(frame: Frame): boolean {
     if (frame.secret) return true;
     return frame.isObject && frame.keySecret && frame.nameValue === null;

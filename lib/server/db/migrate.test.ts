@@ -70,6 +70,32 @@ describe('migrate', () => {
     ]);
   });
 
+  it('moves events and request keys into the tables of 0006 without giving a deleted event id again', async () => {
+    const dir = path.join(root, 'prisma', 'migrations', 'sqlite');
+    const held = path.join(root, 'held');
+    renameSync(path.join(dir, '0006_raw_text_by_offset'), held);
+    await migrate(sqlite, url, root);
+    const db = new Database(path.join(root, 'test.db'));
+    db.exec(`INSERT INTO "Incident" ("id", "name", "updatedAt") VALUES ('i1', 'old', 0)`);
+    db.exec(`INSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('s1', 'i1', 'a.log', 0, 'ready', 0)`);
+    const insert = db.prepare(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq", "raw", "requestId") VALUES ('i1', 's1', 0, ?, ?, 'r-1')`);
+    ['one', 'two', 'three'].forEach((raw, seq) => insert.run(seq, raw));
+    db.exec(`INSERT INTO "EventKey" ("key", "eventId") VALUES ('r-1', 1), ('r-1', 2)`);
+    db.exec(`DELETE FROM "Event" WHERE "id" = 3`);
+    db.close();
+    renameSync(held, path.join(dir, '0006_raw_text_by_offset'));
+    expect(await migrate(sqlite, url, root)).toEqual(['0006_raw_text_by_offset']);
+    const check = new Database(path.join(root, 'test.db'));
+    check.exec(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq", "rawOffset", "rawLength") VALUES ('i1', 's1', 0, 3, 0, 3)`);
+    expect(check.prepare(`SELECT "id", "raw", "rawOffset" FROM "Event" ORDER BY "id"`).all()).toEqual([
+      { id: 1, raw: 'one', rawOffset: null },
+      { id: 2, raw: 'two', rawOffset: null },
+      { id: 4, raw: null, rawOffset: 0 },
+    ]);
+    expect(check.prepare(`SELECT "key", "eventId" FROM "EventKey"`).all()).toEqual([{ key: 'r-1', eventId: 1 }, { key: 'r-1', eventId: 2 }]);
+    check.close();
+  });
+
   it('refuses to start when an applied migration was edited', async () => {
     await migrate(sqlite, url, root);
     appendFileSync(path.join(root, 'prisma', 'migrations', 'sqlite', '0001_init', 'migration.sql'), '\n-- edited\n');

@@ -51,7 +51,8 @@ function newlines(text: string): number {
 /** Where the event's raw text lies in the text written so far, when it is whole lines of it. */
 function rawRange(offsets: LineOffsets, event: EvidenceEvent): TextRange | null {
   const { locator, raw } = event;
-  if (!('line' in locator)) return null;
+  // An unparsed record keeps its text in the row: it has nothing else a search could find.
+  if (!('line' in locator) || event.unparsed) return null;
   const range = offsets.range(locator.line, newlines(raw));
   // Same byte length as the lines it claims: the parser kept the lines as written (a parser
   // that trims or rebuilds its raw text differs here, and its rows keep their text).
@@ -86,8 +87,10 @@ export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: R
         summary.add(event);
         seconds.add(event.ts, event.level);
       }
+      // Later records start at or after the last one's line; without line-located records
+      // (spans of OTLP written a document per line) only the line being read is still needed.
       const last = events[events.length - 1];
-      if (offsets !== null && last !== undefined && 'line' in last.locator) offsets.discardBefore(last.locator.line);
+      if (offsets !== null) offsets.discardBefore(last !== undefined && 'line' in last.locator ? last.locator.line : offsets.lastLine);
       yield { kind: 'rows', batch: { values, count: events.length, chars: textChars(values) }, seconds: seconds.take(), diagnostics: chunk.diagnostics, parsedBytes: chunk.parsedBytes };
     }
   } finally {

@@ -60,6 +60,11 @@ export class LineOffsets {
   }
 
 
+  /** The line being read (the last line fed, whose newline has not come yet). */
+  get lastLine(): number {
+    return this.base + this.starts.length - 1;
+  }
+
   /** Bytes of the text fed so far, but for heldText. */
   get countedBytes(): number {
     return this.bytes;

@@ -15,7 +15,7 @@ import type { Diagnostic } from '@/lib/domain/event';
 import { SecondCounts } from '@/lib/domain/ingest/second-counts';
 import type { SourceTotals } from '@/lib/domain/ingest/source-summary';
 import type { RedactionCounts } from '@/lib/domain/redact/redaction-counts';
-import { blobPath, deleteParsedText, parsedTextPath, pendingBlobPath } from '../blob-store';
+import { blobPath, parsedTextPath, pendingBlobPath } from '../blob-store';
 import { insertEventRows } from '../db/bulk-insert';
 import { addEventSeconds } from '../db/event-seconds';
 import type { Db } from '../db/client';
@@ -116,7 +116,8 @@ async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChu
 /**
  * Parses the stored upload into events; where its text differs from the upload, the text is
  * written as parsedTextPath (evidence-rows.ts). The caller settles that text (blob-store.ts
- * settleParsedText) once the parse succeeded; a failed parse removes it.
+ * settleParsedText) once the parse succeeded; after a failure, settle-source.ts removes it once
+ * the events that point into it are gone.
  */
 export async function parseStoredSource(db: Db, target: ParseTarget, signal?: AbortSignal): Promise<ParsedSource> {
   const options = {
@@ -128,22 +129,17 @@ export async function parseStoredSource(db: Db, target: ParseTarget, signal?: Ab
   };
   const file = target.redact ? pendingBlobPath(target.sourceId) : blobPath(target.sourceId);
   const rowOptions = { ...options, text: { input: file, output: parsedTextPath(target.sourceId) } };
+  let parsed: ParsedSource;
   try {
-    let parsed: ParsedSource;
-    try {
-      parsed = await storeRows(db, target, parseSourceRows(file, rowOptions));
-    } catch (error) {
-      if (!isWorkerOutOfMemory(error)) throw error;
-      // A format that holds a whole document outgrew the worker's heap: start again on this thread.
-      console.warn(`[witness] ${target.name}: the parse worker ran out of memory; parsing again on the main thread`);
-      await discardSourceData(db.prisma, db.dialect, target.sourceId);
-      parsed = await storeRows(db, target, parseSourceRows(file, { ...rowOptions, worker: false }));
-    }
-    await buildEventKeys(db, target.sourceId);
-    for (const sql of db.dialect.afterBulkLoadSql) await db.prisma.$executeRawUnsafe(sql);
-    return parsed;
+    parsed = await storeRows(db, target, parseSourceRows(file, rowOptions));
   } catch (error) {
-    await deleteParsedText(target.sourceId);
-    throw error;
+    if (!isWorkerOutOfMemory(error)) throw error;
+    // A format that holds a whole document outgrew the worker's heap: start again on this thread.
+    console.warn(`[witness] ${target.name}: the parse worker ran out of memory; parsing again on the main thread`);
+    await discardSourceData(db.prisma, db.dialect, target.sourceId);
+    parsed = await storeRows(db, target, parseSourceRows(file, { ...rowOptions, worker: false }));
   }
+  await buildEventKeys(db, target.sourceId);
+  for (const sql of db.dialect.afterBulkLoadSql) await db.prisma.$executeRawUnsafe(sql);
+  return parsed;
 }

@@ -1,13 +1,15 @@
 /**
  * The end of every parse of a source (upload, re-parse): run the work, then either mark the
  * source `ready` with its totals in one update, or delete what it wrote (request keys, events,
- * diagnostics) and mark it `failed` with a message that names the file. Evidence problems and
+ * diagnostics, then the text they pointed into) and mark it `failed` with a message that names
+ * the file. Evidence problems and
  * interruptions (AppError) come back as a failed result; anything else (a database error) is
  * recorded on the source too, then rethrown to be logged as a server error.
  */
 import type { SourceTotals } from '@/lib/domain/ingest/source-summary';
 import type { SourceDto } from '@/lib/schemas/source';
 import type { Db } from '../db/client';
+import { deleteParsedText } from '../blob-store';
 import { AppError } from '../errors';
 import { getSource } from '../queries/get-source';
 import { discardSourceData } from './discard-source-data';
@@ -38,6 +40,8 @@ export async function settleSource(db: Db, sourceId: string, name: string, work:
   } catch (error) {
     stopHeartbeat();
     await discardSourceData(prisma, db.dialect, sourceId);
+    // Only now: until its events were gone, they could be read from this text (source-text.ts).
+    await deleteParsedText(sourceId);
     const message = error instanceof AppError ? error.message : `${name}: internal error while ingesting (${errorText(error)})`;
     await prisma.source.update({ where: { id: sourceId }, data: { status: 'failed', error: message, eventCount: 0, unparsedCount: 0 } });
     if (!(error instanceof AppError)) throw error;

@@ -31,6 +31,11 @@ CREATE TABLE "new_Event" (
     CONSTRAINT "Event_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 INSERT INTO "new_Event" ("attributes", "correlationId", "endTs", "id", "idx", "incidentId", "level", "line", "message", "name", "parentSpanId", "position", "raw", "requestId", "seq", "service", "sessionId", "sourceId", "spanId", "startTs", "status", "traceId", "ts", "unparsed") SELECT "attributes", "correlationId", "endTs", "id", "idx", "incidentId", "level", "line", "message", "name", "parentSpanId", "position", "raw", "requestId", "seq", "service", "sessionId", "sourceId", "spanId", "startTs", "status", "traceId", "ts", "unparsed" FROM "Event";
+-- Written by hand: the copy only moves the sequence up to the highest id that is left, and an id
+-- of a deleted event (a re-parse, a failed source) must never be given again: annotations and
+-- story findings name events by id without a foreign key.
+INSERT INTO "sqlite_sequence" ("name", "seq") SELECT 'new_Event', 0 WHERE NOT EXISTS (SELECT 1 FROM "sqlite_sequence" WHERE "name" = 'new_Event');
+UPDATE "sqlite_sequence" SET "seq" = MAX("seq", COALESCE((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'Event'), 0)) WHERE "name" = 'new_Event';
 DROP TABLE "Event";
 ALTER TABLE "new_Event" RENAME TO "Event";
 CREATE INDEX "Event_incidentId_ts_position_seq_idx" ON "Event"("incidentId", "ts", "position", "seq");
