@@ -27,6 +27,24 @@ function tables(): string[] {
   return rows.map((r) => r.name);
 }
 
+/**
+ * Migrates without migration `name`, lets `seed` write data as the schema before it held it
+ * (incident `i1` exists), applies `name` alone, and opens the database for the checks.
+ */
+async function migrateAcross(name: string, seed: (db: Database.Database) => void): Promise<Database.Database> {
+  const dir = path.join(root, 'prisma', 'migrations', 'sqlite');
+  const held = path.join(root, 'held');
+  renameSync(path.join(dir, name), held);
+  await migrate(sqlite, url, root);
+  const db = new Database(path.join(root, 'test.db'));
+  db.exec(`INSERT INTO "Incident" ("id", "name", "updatedAt") VALUES ('i1', 'old', 0)`);
+  seed(db);
+  db.close();
+  renameSync(held, path.join(dir, name));
+  expect(await migrate(sqlite, url, root)).toEqual([name]);
+  return new Database(path.join(root, 'test.db'));
+}
+
 describe('migrate', () => {
   it('creates the schema on an empty database, then has nothing to do', async () => {
     expect(await migrate(sqlite, url, root)).toEqual(readMigrationFiles('sqlite', root).map((m) => m.name));
@@ -47,20 +65,12 @@ describe('migrate', () => {
   });
 
   it('backfills the events per second of sources ingested before 0005 (ready ones only)', async () => {
-    const dir = path.join(root, 'prisma', 'migrations', 'sqlite');
-    const held = path.join(root, 'held');
-    renameSync(path.join(dir, '0005_event_seconds'), held);
-    await migrate(sqlite, url, root);
-    const db = new Database(path.join(root, 'test.db'));
-    db.exec(`INSERT INTO "Incident" ("id", "name", "updatedAt") VALUES ('i1', 'old', 0)`);
-    db.exec(`INSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('ready1', 'i1', 'a.log', 0, 'ready', 0), ('parse1', 'i1', 'b.log', 1, 'parsing', 0)`);
-    const insert = db.prepare(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq", "ts", "level", "raw") VALUES ('i1', ?, 0, ?, ?, ?, 'x')`);
-    [[100_500, 'info'], [100_999, 'error'], [102_000, 'fatal'], [-500, 'warn'], [null, 'error']].forEach(([ts, level], seq) => insert.run('ready1', seq, ts, level));
-    insert.run('parse1', 0, 100_000, 'info');
-    db.close();
-    renameSync(held, path.join(dir, '0005_event_seconds'));
-    expect(await migrate(sqlite, url, root)).toEqual(['0005_event_seconds']);
-    const check = new Database(path.join(root, 'test.db'));
+    const check = await migrateAcross('0005_event_seconds', (db) => {
+      db.exec(`INSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('ready1', 'i1', 'a.log', 0, 'ready', 0), ('parse1', 'i1', 'b.log', 1, 'parsing', 0)`);
+      const insert = db.prepare(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq", "ts", "level", "raw") VALUES ('i1', ?, 0, ?, ?, ?, 'x')`);
+      [[100_500, 'info'], [100_999, 'error'], [102_000, 'fatal'], [-500, 'warn'], [null, 'error']].forEach(([ts, level], seq) => insert.run('ready1', seq, ts, level));
+      insert.run('parse1', 0, 100_000, 'info');
+    });
     const rows = check.prepare(`SELECT "sourceId", "second", "count", "errors" FROM "EventSecond" ORDER BY "sourceId", "second"`).all();
     check.close();
     expect(rows).toEqual([
@@ -71,21 +81,13 @@ describe('migrate', () => {
   });
 
   it('moves events and request keys into the tables of 0006 without giving a deleted event id again', async () => {
-    const dir = path.join(root, 'prisma', 'migrations', 'sqlite');
-    const held = path.join(root, 'held');
-    renameSync(path.join(dir, '0006_raw_text_by_offset'), held);
-    await migrate(sqlite, url, root);
-    const db = new Database(path.join(root, 'test.db'));
-    db.exec(`INSERT INTO "Incident" ("id", "name", "updatedAt") VALUES ('i1', 'old', 0)`);
-    db.exec(`INSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('s1', 'i1', 'a.log', 0, 'ready', 0)`);
-    const insert = db.prepare(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq", "raw", "requestId") VALUES ('i1', 's1', 0, ?, ?, 'r-1')`);
-    ['one', 'two', 'three'].forEach((raw, seq) => insert.run(seq, raw));
-    db.exec(`INSERT INTO "EventKey" ("key", "eventId") VALUES ('r-1', 1), ('r-1', 2)`);
-    db.exec(`DELETE FROM "Event" WHERE "id" = 3`);
-    db.close();
-    renameSync(held, path.join(dir, '0006_raw_text_by_offset'));
-    expect(await migrate(sqlite, url, root)).toEqual(['0006_raw_text_by_offset']);
-    const check = new Database(path.join(root, 'test.db'));
+    const check = await migrateAcross('0006_raw_text_by_offset', (db) => {
+      db.exec(`INSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('s1', 'i1', 'a.log', 0, 'ready', 0)`);
+      const insert = db.prepare(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq", "raw", "requestId") VALUES ('i1', 's1', 0, ?, ?, 'r-1')`);
+      ['one', 'two', 'three'].forEach((raw, seq) => insert.run(seq, raw));
+      db.exec(`INSERT INTO "EventKey" ("key", "eventId") VALUES ('r-1', 1), ('r-1', 2)`);
+      db.exec(`DELETE FROM "Event" WHERE "id" = 3`);
+    });
     check.exec(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq", "rawOffset", "rawLength") VALUES ('i1', 's1', 0, 3, 0, 3)`);
     expect(check.prepare(`SELECT "id", "raw", "rawOffset" FROM "Event" ORDER BY "id"`).all()).toEqual([
       { id: 1, raw: 'one', rawOffset: null },
