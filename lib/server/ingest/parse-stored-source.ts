@@ -7,7 +7,8 @@
  *
  * Events are written in transactions of about TRANSACTION_ROWS rows: large enough that commits
  * cost little, small enough that other queries wait at most a few hundred milliseconds for the
- * connection and memory stays bounded. The first parse batch is committed alone, so the first
+ * connection and memory stays bounded. The first parse batch (FIRST_EVENT_BATCH events or more,
+ * read-evidence.ts) is committed alone, so the first
  * events (and their events per second, the overview's rollup) can be shown well within a
  * second of the bytes arriving, while the rest is written (the events listing shows a `parsing`
  * source's committed events; the analysis waits for `ready`).

@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
-import { type EvidenceChunk, readEvidence } from './read-evidence';
+import { DEFAULT_EVENT_BATCH, type EvidenceChunk, FIRST_EVENT_BATCH, readEvidence } from './read-evidence';
 
 vi.mock('@/lib/domain/parse', async () => {
   const { unparsedEvent } = await import('@/lib/domain/event');
@@ -91,6 +91,20 @@ describe('readEvidence', () => {
     const result = await collect(many, 64, 10);
     expect(result.raws).toHaveLength(50);
     expect(result.batches).toBeGreaterThan(2);
+  });
+
+  it('sends the first batch once it holds FIRST_EVENT_BATCH events, the others at the batch size', async () => {
+    const line = (i: number) => `L: event number ${String(i).padStart(8, '0')} of the first view`;
+    const chunkLines = Math.ceil(70_000 / line(0).length); // one chunk: more than the detection head
+    const lines = Array.from({ length: chunkLines * 4 }, (_, i) => line(i));
+    const all = new TextEncoder().encode(lines.map((l) => `${l}\n`).join(''));
+    const sizes: number[] = [];
+    for await (const chunk of readEvidence(chunked(all, all.length / 4), { sourceName: 'x.log' })) if (chunk.kind === 'batch') sizes.push(chunk.events.length);
+    expect(chunkLines).toBeGreaterThan(FIRST_EVENT_BATCH);
+    expect(chunkLines).toBeLessThan(DEFAULT_EVENT_BATCH);
+    expect(sizes[0]).toBe(chunkLines);
+    expect(sizes[1]).toBeGreaterThanOrEqual(DEFAULT_EVENT_BATCH);
+    expect(sizes.reduce((a, b) => a + b)).toBe(lines.length);
   });
 
   it('rejects empty input, also when it is an empty gzip', async () => {

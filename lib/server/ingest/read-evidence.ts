@@ -26,6 +26,12 @@ import { decompressIfGzip } from './decompress';
 import { binaryReason } from './sniff-binary';
 
 export const DEFAULT_EVENT_BATCH = 5000;
+/**
+ * The first batch goes out as soon as it holds this many events (so after the first chunk read,
+ * not the second): the caller commits it alone and the first view shows it (1M JSON lines: its
+ * first batch held 8,611 events, two chunks' worth, before this).
+ */
+export const FIRST_EVENT_BATCH = 1000;
 
 export type EvidenceChunk =
   | { kind: 'format'; format: FormatId; reason: string; compressed: boolean }
@@ -99,7 +105,9 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
   const redactor = handOff?.redactor ?? null;
   const redacted = (text: string): string => handOn(redactor ? redactor.write(text) : text);
   const redactedRest = (): string => (redactor ? handOn(redactor.end()) : '');
+  let firstTaken = false;
   const takeBatch = (): EvidenceChunk => {
+    firstTaken = true;
     const batch: EvidenceChunk = { kind: 'batch', events, diagnostics, parsedBytes };
     events = [];
     diagnostics = [];
@@ -126,7 +134,7 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
       } else {
         feed(text);
       }
-      if (events.length >= batchSize) yield takeBatch();
+      if (events.length >= (firstTaken ? batchSize : Math.min(batchSize, FIRST_EVENT_BATCH))) yield takeBatch();
     }
   } catch (error) {
     if (error instanceof UnprocessableEvidenceError || error instanceof UploadInterruptedError) throw error;
