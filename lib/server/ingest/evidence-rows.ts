@@ -37,7 +37,7 @@ export type RowChunk =
 export interface RowOptions extends Omit<ReadEvidenceOptions, 'signal' | 'text'> {
   /** Point rows into the text as parsed (see above): the input file, and where to write it once it differs. */
   text?: { input: string; output: string };
-  /** Redact the text before parsing it (and before writing it to `textTo`). */
+  /** Redact the text before it is parsed (and before it is written: see `text`). */
   redact?: boolean;
 }
 
