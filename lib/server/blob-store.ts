@@ -27,6 +27,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { readEnv } from '@/lib/schemas/env';
+import { hasGzipMagic } from './ingest/decompress';
 
 export interface StoredBlob {
   sizeBytes: number;
@@ -38,7 +39,6 @@ export interface StoredBlob {
 /** 1 MiB reads: 3.6x faster than Node's 64 KiB default on large files (docs/performance). */
 export const BLOB_READ_CHUNK = 1 << 20;
 
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 export function blobPath(sourceId: string): string {
   return path.join(path.resolve(readEnv().BLOB_DIR), sourceId.slice(0, 2), sourceId);
@@ -129,11 +129,11 @@ class BlobMeasure {
   add(chunk: Uint8Array): void {
     this.hash.update(chunk);
     this.sizeBytes += chunk.length;
-    for (let i = 0; this.head.length < GZIP_MAGIC.length && i < chunk.length; i++) this.head.push(chunk[i] as number);
+    for (let i = 0; this.head.length < 2 && i < chunk.length; i++) this.head.push(chunk[i] as number);
   }
 
   result(): StoredBlob {
-    return { sizeBytes: this.sizeBytes, sha256: this.hash.digest('hex'), compressed: this.head[0] === GZIP_MAGIC[0] && this.head[1] === GZIP_MAGIC[1] };
+    return { sizeBytes: this.sizeBytes, sha256: this.hash.digest('hex'), compressed: hasGzipMagic(this.head) };
   }
 }
 

@@ -6,10 +6,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 
-const GZIP_MAGIC_0 = 0x1f;
-const GZIP_MAGIC_1 = 0x8b;
 /** Decompressed chunks of 1 MiB, like the reads: fewer, larger writes into the decoder. */
 const GUNZIP_CHUNK = 1 << 20;
+
+/** Whether bytes start with the gzip magic (0x1f 0x8b): the one test of "this is gzip". */
+export function hasGzipMagic(head: ArrayLike<number>): boolean {
+  return head[0] === 0x1f && head[1] === 0x8b;
+}
 
 export interface Decompressed {
   compressed: boolean;
@@ -37,7 +40,7 @@ export async function decompressIfGzip(input: AsyncIterable<Uint8Array>): Promis
     if (done) return;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  const compressed = head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
+  const compressed = hasGzipMagic(head);
   if (!compressed) return { compressed, chunks: all() };
   const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
   // pipeline forwards an input error (interrupted upload) to gunzip, so iterating it throws.

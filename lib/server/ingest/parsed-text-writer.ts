@@ -9,6 +9,7 @@
  * a temporary name and renamed when whole, so a reader never finds a short file.
  */
 import { closeSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { hasGzipMagic } from './decompress';
 import type { LineOffsets } from './line-offsets';
 
 const COPY_CHUNK = 1 << 20;
@@ -19,25 +20,18 @@ function writeBytes(fd: number, bytes: Uint8Array, length = bytes.length): void 
   for (let at = 0; at < length; ) at += writeSync(fd, bytes, at, length - at);
 }
 
-function startsWithGzipMagic(file: string): boolean {
+function fileIsGzip(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const head = Buffer.alloc(2);
-    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+    return readSync(fd, head, 0, 2, 0) === 2 && hasGzipMagic(head);
   } finally {
     closeSync(fd);
   }
 }
 
-function endsWithHighSurrogate(text: string): boolean {
-  const code = text.charCodeAt(text.length - 1);
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
 export class ParsedTextWriter {
   private fd: number | null = null;
-  /** A high surrogate that ended the last piece: written with its pair, as one character. */
-  private held = '';
 
   /**
    * `input`: the file being parsed; `output`: where the text goes once it differs;
@@ -49,21 +43,20 @@ export class ParsedTextWriter {
     private readonly offsets: LineOffsets,
     private readonly changed: () => boolean,
   ) {
-    if (startsWithGzipMagic(input)) this.start();
+    if (fileIsGzip(input)) this.start();
   }
 
   /** The next piece of text, in order. */
   write(text: string): void {
     if (this.fd === null && (this.changed() || text.includes(REPLACEMENT_CHAR))) this.start();
+    // The file gets what the offsets counted: a high surrogate they held back waits for its pair
+    // there too, so the two halves are encoded as one character.
+    const heldBefore = this.offsets.heldText;
     this.offsets.write(text);
     if (this.fd === null) return;
-    let whole = this.held === '' ? text : this.held + text;
-    this.held = '';
-    if (endsWithHighSurrogate(whole)) {
-      this.held = whole.slice(-1);
-      whole = whole.slice(0, -1);
-    }
-    writeBytes(this.fd, Buffer.from(whole, 'utf8'));
+    const whole = heldBefore + text;
+    const heldNow = this.offsets.heldText.length;
+    writeBytes(this.fd, Buffer.from(heldNow === 0 ? whole : whole.slice(0, -heldNow), 'utf8'));
   }
 
   /** Whether the text differed from the input: `output` holds it. */
@@ -73,11 +66,11 @@ export class ParsedTextWriter {
 
   close(): void {
     if (this.fd === null) return;
-    if (this.held !== '') writeBytes(this.fd, Buffer.from(this.held, 'utf8'));
+    if (this.offsets.heldText !== '') writeBytes(this.fd, Buffer.from(this.offsets.heldText, 'utf8'));
     closeSync(this.fd);
   }
 
-  /** Copies the input's bytes that the text so far is; what the offsets hold back comes next. */
+  /** Copies the input's bytes that the text so far is (what the offsets counted; what they hold back comes with the next piece). */
   private start(): void {
     const part = `${this.output}.part`;
     const fd = openSync(part, 'w');
@@ -96,7 +89,6 @@ export class ParsedTextWriter {
         closeSync(from);
       }
     }
-    this.held = this.offsets.heldText;
     renameSync(part, this.output);
     this.fd = fd;
   }
