@@ -79,8 +79,8 @@ export interface ParsedText {
   pending: boolean;
   /** Redaction replaced something: the parsed text must become the blob. */
   redacted: boolean;
-  /** The parsed text is the upload's bytes exactly, when nothing was redacted. */
-  textIsInput: boolean;
+  /** The text the parse wrote (`.parsed`), measured as written; null: it never differed from the upload. */
+  text: StoredBlob | null;
 }
 
 /**
@@ -93,13 +93,14 @@ export interface ParsedText {
 export async function settleParsedText(sourceId: string, parsed: ParsedText): Promise<StoredBlob | null> {
   const text = parsedTextPath(sourceId);
   if (parsed.redacted) {
-    const stored = await measureFile(text);
+    // Redaction changed the text, so the parse wrote it.
+    if (parsed.text === null) throw new Error(`source ${sourceId}: redacted, but its redacted text was not written`);
     await rename(text, blobPath(sourceId));
     await Promise.all([pendingBlobPath(sourceId), sourceTextPath(sourceId)].map((f) => rm(f, { force: true })));
-    return stored;
+    return parsed.text;
   }
   if (parsed.pending) await rename(pendingBlobPath(sourceId), blobPath(sourceId));
-  if (parsed.textIsInput) {
+  if (parsed.text === null) {
     // A `.parsed` here is left from an attempt that did not finish (the worker ran out of memory).
     await Promise.all(withPart([sourceTextPath(sourceId), text]).map((f) => rm(f, { force: true })));
   } else {
@@ -121,7 +122,7 @@ export async function deletePendingBlobs(sourceId: string): Promise<void> {
 }
 
 /** Size, SHA-256 and the gzip magic of bytes seen chunk by chunk. */
-class BlobMeasure {
+export class BlobMeasure {
   private readonly hash = createHash('sha256');
   private sizeBytes = 0;
   private readonly head: number[] = [];
@@ -135,12 +136,6 @@ class BlobMeasure {
   result(): StoredBlob {
     return { sizeBytes: this.sizeBytes, sha256: this.hash.digest('hex'), compressed: hasGzipMagic(this.head) };
   }
-}
-
-async function measureFile(file: string): Promise<StoredBlob> {
-  const measure = new BlobMeasure();
-  for await (const chunk of openBlobFile(file)) measure.add(chunk as Buffer);
-  return measure.result();
 }
 
 async function writeBlobFile(finalPath: string, body: ByteSource, signal?: AbortSignal): Promise<StoredBlob> {
@@ -175,7 +170,6 @@ export async function rewritePendingBlob(
   keep: () => boolean,
   signal?: AbortSignal,
 ): Promise<StoredBlob | null> {
-  // Measured while written: no second read, unlike settleParsedText's.
   const rewritten = parsedTextPath(sourceId);
   const stored = await writeBlobFile(rewritten, rewrite(openBlobFile(pendingBlobPath(sourceId))), signal);
   const kept = keep();

@@ -18,6 +18,7 @@ import { SourceSummary, type SourceTotals } from '@/lib/domain/ingest/source-sum
 import type { FormatId } from '@/lib/domain/parse';
 import { type RedactionCounts, totalRedactions } from '@/lib/domain/redact/redaction-counts';
 import { createStreamRedactor } from '@/lib/domain/redact/stream-redactor';
+import type { StoredBlob } from '../blob-store';
 import { type EventRowBatch, type EventRowValue, pushEventRow, textChars } from '../db/event-row';
 import { LineOffsets, type TextRange } from './line-offsets';
 import { ParsedTextWriter } from './parsed-text-writer';
@@ -28,10 +29,10 @@ export type RowChunk =
   /** `seconds`: the batch's events per second (SecondCounts' flat form). */
   | { kind: 'rows'; batch: EventRowBatch; seconds: number[]; diagnostics: Diagnostic[]; parsedBytes: number }
   /**
-   * `redactions`: what was redacted, when the options asked for redaction. `textIsInput`: the
-   * text is the input's bytes exactly, and nothing was written to `text.output`.
+   * `redactions`: what was redacted, when the options asked for redaction. `text`: what was
+   * written to `text.output`, measured; null when the text was the input's bytes throughout.
    */
-  | { kind: 'done'; totals: SourceTotals; redactions: RedactionCounts | null; textIsInput: boolean };
+  | { kind: 'done'; totals: SourceTotals; redactions: RedactionCounts | null; text: StoredBlob | null };
 
 /** The options that can cross to a worker thread (no AbortSignal: the caller stops the worker). */
 export interface RowOptions extends Omit<ReadEvidenceOptions, 'signal' | 'text'> {
@@ -96,5 +97,5 @@ export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: R
   } finally {
     writer?.close();
   }
-  yield { kind: 'done', totals: summary.totals(), redactions: redactor ? { ...redactor.counts } : null, textIsInput: writer !== null && !writer.written };
+  yield { kind: 'done', totals: summary.totals(), redactions: redactor ? { ...redactor.counts } : null, text: writer?.text ?? null };
 }

@@ -65,7 +65,7 @@ async function receive(db: Db, sourceId: string, input: UploadInput, redact: boo
  */
 async function settleText(db: Db, sourceId: string, parsed: ParsedSource, redact: boolean): Promise<void> {
   const counts: RedactionCounts = parsed.redactions ?? {};
-  const stored = await settleParsedText(sourceId, { pending: redact, redacted: redact && totalRedactions(counts) > 0, textIsInput: parsed.textIsInput });
+  const stored = await settleParsedText(sourceId, { pending: redact, redacted: redact && totalRedactions(counts) > 0, text: parsed.text });
   if (!redact) return;
   await db.prisma.source.update({
     where: { id: sourceId },

@@ -18,7 +18,7 @@ import type { Diagnostic } from '@/lib/domain/event';
 import { SecondCounts } from '@/lib/domain/ingest/second-counts';
 import type { SourceTotals } from '@/lib/domain/ingest/source-summary';
 import type { RedactionCounts } from '@/lib/domain/redact/redaction-counts';
-import { blobPath, parsedTextPath, pendingBlobPath } from '../blob-store';
+import { blobPath, parsedTextPath, pendingBlobPath, type StoredBlob } from '../blob-store';
 import { insertEventRows } from '../db/bulk-insert';
 import { addEventSeconds } from '../db/event-seconds';
 import type { Db } from '../db/client';
@@ -59,8 +59,8 @@ export interface ParsedSource {
   totals: SourceTotals;
   /** What was redacted (when `redact` was asked). */
   redactions: RedactionCounts | null;
-  /** The parsed text (blob-store.ts parsedTextPath) is the upload's bytes, if nothing was redacted. */
-  textIsInput: boolean;
+  /** The text written where it differed from the upload (blob-store.ts parsedTextPath), measured; null: none was. */
+  text: StoredBlob | null;
 }
 
 async function storeDiagnostics(db: Db, sourceId: string, diagnostics: Diagnostic[]): Promise<void> {
@@ -115,7 +115,7 @@ async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChu
       parsedBytes = chunk.parsedBytes;
       if (pendingRows >= TRANSACTION_ROWS || pendingChars >= TRANSACTION_CHARS || written === 0) await flush();
     } else {
-      done = { totals: chunk.totals, redactions: chunk.redactions, textIsInput: chunk.textIsInput };
+      done = { totals: chunk.totals, redactions: chunk.redactions, text: chunk.text };
     }
   }
   if (done === null) throw new Error(`${target.name}: parsing ended without totals`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,10 @@ function run(input: Buffer, pieces: string[], changedFrom = Infinity) {
   const writer = new ParsedTextWriter(inputFile, output, offsets, () => piece >= changedFrom);
   for (; piece < pieces.length; piece++) writer.write(pieces[piece] as string);
   writer.close();
-  return { written: writer.written, output, offsets, file: existsSync(output) ? readFileSync(output) : null, part: existsSync(`${output}.part`) };
+  const file = existsSync(output) ? readFileSync(output) : null;
+  // What the writer measured as it wrote is what the file holds.
+  expect(writer.text).toEqual(file === null ? null : { sizeBytes: file.length, sha256: createHash('sha256').update(file).digest('hex'), compressed: false });
+  return { written: writer.text !== null, output, offsets, file, part: existsSync(`${output}.part`) };
 }
 
 describe('ParsedTextWriter', () => {

@@ -6,19 +6,17 @@
  * per 250 MB). At the first difference (a redaction; U+FFFD, where bytes that were not UTF-8
  * were replaced; a gzip input differs from its first byte) the input's bytes so far are copied
  * and the text is written on from there: the offsets stay valid in both. The copy is made under
- * a temporary name and renamed when whole, so a reader never finds a short file.
+ * a temporary name and renamed when whole, so a reader never finds a short file. Every byte is
+ * measured as it is written (size, SHA-256): when the text becomes the blob, nothing reads it
+ * again to hash it.
  */
 import { closeSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { BlobMeasure, type StoredBlob } from '../blob-store';
 import { hasGzipMagic } from './decompress';
 import type { LineOffsets } from './line-offsets';
 
 const COPY_CHUNK = 1 << 20;
 const REPLACEMENT_CHAR = '\uFFFD';
-
-/** writeSync may write part of a buffer: loop until all of it is written. */
-function writeBytes(fd: number, bytes: Uint8Array, length = bytes.length): void {
-  for (let at = 0; at < length; ) at += writeSync(fd, bytes, at, length - at);
-}
 
 function fileIsGzip(file: string): boolean {
   const fd = openSync(file, 'r');
@@ -32,6 +30,8 @@ function fileIsGzip(file: string): boolean {
 
 export class ParsedTextWriter {
   private fd: number | null = null;
+  private readonly measure = new BlobMeasure();
+  private measured: StoredBlob | null = null;
 
   /**
    * `input`: the file being parsed; `output`: where the text goes once it differs;
@@ -56,18 +56,25 @@ export class ParsedTextWriter {
     if (this.fd === null) return;
     const whole = heldBefore + text;
     const heldNow = this.offsets.heldText.length;
-    writeBytes(this.fd, Buffer.from(heldNow === 0 ? whole : whole.slice(0, -heldNow), 'utf8'));
+    this.put(this.fd, Buffer.from(heldNow === 0 ? whole : whole.slice(0, -heldNow), 'utf8'));
   }
 
-  /** Whether the text differed from the input: `output` holds it. */
-  get written(): boolean {
-    return this.fd !== null;
+  /** What `output` holds once closed: its size and hash; null when nothing was written. */
+  get text(): StoredBlob | null {
+    return this.measured;
   }
 
   close(): void {
     if (this.fd === null) return;
-    if (this.offsets.heldText !== '') writeBytes(this.fd, Buffer.from(this.offsets.heldText, 'utf8'));
+    if (this.offsets.heldText !== '') this.put(this.fd, Buffer.from(this.offsets.heldText, 'utf8'));
     closeSync(this.fd);
+    this.measured = this.measure.result();
+  }
+
+  /** Writes and measures `length` bytes (writeSync may write part of them: it loops). */
+  private put(fd: number, bytes: Uint8Array, length = bytes.length): void {
+    this.measure.add(bytes.subarray(0, length));
+    for (let at = 0; at < length; ) at += writeSync(fd, bytes, at, length - at);
   }
 
   /** Copies the input's bytes that the text so far is (what the offsets counted; what they hold back comes with the next piece). */
@@ -82,7 +89,7 @@ export class ParsedTextWriter {
         for (let at = 0; at < prefix; ) {
           const read = readSync(from, buffer, 0, Math.min(COPY_CHUNK, prefix - at), at);
           if (read === 0) throw new Error(`${this.input} ended at byte ${at} of the ${prefix} already parsed`);
-          writeBytes(fd, buffer, read);
+          this.put(fd, buffer, read);
           at += read;
         }
       } finally {

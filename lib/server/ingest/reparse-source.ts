@@ -37,7 +37,7 @@ export async function reparseSource(sourceId: string, signal?: AbortSignal): Pro
     if (size === null) throw new UnprocessableEvidenceError(`${source.name}: its original bytes are not stored (the upload never completed); upload it again`);
     if (size === 0) throw new UnprocessableEvidenceError(`${source.name} is empty (0 bytes): nothing to ingest`);
     const parsed = await parseStoredSource(db, { sourceId, ...source }, signal);
-    await settleParsedText(sourceId, { pending: false, redacted: false, textIsInput: parsed.textIsInput });
+    await settleParsedText(sourceId, { pending: false, redacted: false, text: parsed.text });
     return parsed.totals;
   });
 }
