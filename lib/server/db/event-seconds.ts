@@ -3,6 +3,7 @@
  * each transaction of events is written, so it always counts exactly the events committed so
  * far, and read by the evidence overview. Removed with the source's other data (discard).
  */
+import type { SecondCount } from '@/lib/domain/timeline/second-bins';
 import type { Db } from './client';
 
 /** 1,000 rows x 4 parameters: well under either engine's limit. */
@@ -29,14 +30,8 @@ export async function addEventSeconds(db: Db, sourceId: string, flat: readonly n
   }
 }
 
-export interface SecondRow {
-  second: number;
-  count: number;
-  errors: number;
-}
-
 /** The sources' events per second, summed over the sources, in time order. */
-export async function readEventSeconds(db: Db, sourceIds: readonly string[]): Promise<SecondRow[]> {
+export async function readEventSeconds(db: Db, sourceIds: readonly string[]): Promise<SecondCount[]> {
   if (sourceIds.length === 0) return [];
   const rows = await db.prisma.eventSecond.groupBy({
     by: ['second'],

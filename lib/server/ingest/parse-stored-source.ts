@@ -1,17 +1,17 @@
 /**
  * Step (c) of ingest: parse a stored blob (on a worker thread, parse-source-rows.ts, unless it
- * is small: INLINE_PARSE_BYTES), write its
- * events and diagnostics, keep the source's progress current, build its request keys, refresh
- * the planner's statistics where the engine needs them (Dialect.afterBulkLoadSql), and return
- * the totals. The caller decides what success or failure means for the source's status.
+ * is small: INLINE_PARSE_BYTES), write its events and diagnostics, keep the source's progress
+ * current, build its request keys, refresh the planner's statistics where the engine needs them
+ * (Dialect.afterBulkLoadSql), and return the totals. The caller decides what success or failure
+ * means for the source's status.
  *
  * Events are written in transactions of about TRANSACTION_ROWS rows: large enough that commits
  * cost little, small enough that other queries wait at most a few hundred milliseconds for the
  * connection and memory stays bounded. The first parse batch (FIRST_EVENT_BATCH events or more,
- * read-evidence.ts) is committed alone, so the first
- * events (and their events per second, the overview's rollup) can be shown well within a
- * second of the bytes arriving, while the rest is written (the events listing shows a `parsing`
- * source's committed events; the analysis waits for `ready`).
+ * read-evidence.ts) is committed alone, so the first events (and their events per second, the
+ * overview's rollup) can be shown well within a second of the bytes arriving, while the rest is
+ * written (the events listing shows a `parsing` source's committed events; the analysis waits
+ * for `ready`).
  */
 import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '@/lib/domain/event';

@@ -2,9 +2,9 @@
  * The end of every parse of a source (upload, re-parse): run the work, then either mark the
  * source `ready` with its totals in one update, or delete what it wrote (request keys, events,
  * diagnostics, then the text they pointed into) and mark it `failed` with a message that names
- * the file. Evidence problems and
- * interruptions (AppError) come back as a failed result; anything else (a database error) is
- * recorded on the source too, then rethrown to be logged as a server error.
+ * the file. Evidence problems and interruptions (AppError) come back as a failed result;
+ * anything else (a database error) is recorded on the source too, then rethrown to be logged as
+ * a server error.
  */
 import type { SourceTotals } from '@/lib/domain/ingest/source-summary';
 import type { SourceDto } from '@/lib/schemas/source';
