@@ -19,15 +19,15 @@ import type { FormatId } from '@/lib/domain/parse';
 import { type RedactionCounts, totalRedactions } from '@/lib/domain/redact/redaction-counts';
 import { createStreamRedactor } from '@/lib/domain/redact/stream-redactor';
 import type { StoredBlob } from '../blob-store';
-import { type EventRowBatch, type EventRowValue, pushEventRow, textChars } from '../db/event-row';
+import { type EventRowBatch, EventRowBatcher } from '../db/event-row';
 import { LineOffsets, type TextRange } from './line-offsets';
 import { ParsedTextWriter } from './parsed-text-writer';
 import { readEvidence, type ReadEvidenceOptions, type TextHandOff } from './read-evidence';
 
 export type RowChunk =
   | { kind: 'format'; format: FormatId }
-  /** `seconds`: the batch's events per second (SecondCounts' flat form). */
-  | { kind: 'rows'; batch: EventRowBatch; seconds: number[]; diagnostics: Diagnostic[]; parsedBytes: number }
+  /** `batches`: the rows (in order, ROWS_PER_BATCH each); `seconds`: their events per second (SecondCounts' flat form). */
+  | { kind: 'rows'; batches: EventRowBatch[]; count: number; seconds: number[]; diagnostics: Diagnostic[]; parsedBytes: number }
   /**
    * `redactions`: what was redacted, when the options asked for redaction. `text`: what was
    * written to `text.output`, measured; null when the text was the input's bytes throughout.
@@ -64,6 +64,7 @@ export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: R
   const { text: sourceText, redact = false, ...readOptions } = options;
   const summary = new SourceSummary();
   const seconds = new SecondCounts();
+  const rows = new EventRowBatcher();
   let seq = 0;
   const redactor = redact ? createStreamRedactor() : null;
   const offsets = sourceText === undefined ? null : new LineOffsets();
@@ -81,10 +82,9 @@ export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: R
         continue;
       }
       const { events } = chunk;
-      const values: EventRowValue[] = [];
       for (let i = 0; i < events.length; i++) {
         const event = events[i]!;
-        pushEventRow(values, event, seq++, offsets === null ? null : rawRange(offsets, event));
+        rows.add(event, seq++, offsets === null ? null : rawRange(offsets, event));
         summary.add(event);
         seconds.add(event.ts, event.level);
       }
@@ -92,7 +92,7 @@ export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: R
       // (spans of OTLP written a document per line) only the line being read is still needed.
       const last = events[events.length - 1];
       if (offsets !== null) offsets.discardBefore(last !== undefined && 'line' in last.locator ? last.locator.line : offsets.lastLine);
-      yield { kind: 'rows', batch: { values, count: events.length, chars: textChars(values) }, seconds: seconds.take(), diagnostics: chunk.diagnostics, parsedBytes: chunk.parsedBytes };
+      yield { kind: 'rows', batches: rows.take(), count: events.length, seconds: seconds.take(), diagnostics: chunk.diagnostics, parsedBytes: chunk.parsedBytes };
     }
   } finally {
     writer?.close();

@@ -107,9 +107,11 @@ async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChu
     if (chunk.kind === 'format') {
       await prisma.source.update({ where: { id: target.sourceId }, data: { format: chunk.format } });
     } else if (chunk.kind === 'rows') {
-      pending.push(chunk.batch);
-      pendingRows += chunk.batch.count;
-      pendingChars += chunk.batch.chars;
+      for (const batch of chunk.batches) {
+        pending.push(batch);
+        pendingChars += batch.chars;
+      }
+      pendingRows += chunk.count;
       seconds.addFlat(chunk.seconds);
       if (chunk.diagnostics.length > 0) diagnostics = diagnostics.concat(chunk.diagnostics);
       parsedBytes = chunk.parsedBytes;
