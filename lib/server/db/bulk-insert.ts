@@ -26,10 +26,13 @@ import type { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from './client';
 import type { Dialect } from './dialect';
-import { type EventOwner, type EventRowBatch, type EventRowValue, OWNER_COLUMNS, ROW_COLUMNS, ROW_WIDTH, UNPARSED_COLUMN } from './event-row';
+import { type EventOwner, type EventRowBatch, type EventRowValue, OWNER_COLUMNS, ROW_COLUMNS, ROW_WIDTH, ROWS_PER_BATCH, UNPARSED_COLUMN } from './event-row';
 
-/** 500 rows x 25 columns = 12,500 parameters: under SQLite's 32,766 and PostgreSQL's 65,535. */
-export const ROWS_PER_STATEMENT = 500;
+/**
+ * 500 rows x 25 columns = 12,500 parameters: under SQLite's 32,766 and PostgreSQL's 65,535. The
+ * same as a parse batch (event-row.ts), so a batch from the parse is one statement.
+ */
+export const ROWS_PER_STATEMENT = ROWS_PER_BATCH;
 
 const ALL_COLUMNS = [...OWNER_COLUMNS, ...ROW_COLUMNS];
 const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');

@@ -50,7 +50,7 @@ export const ROW_WIDTH = ROW_COLUMNS.length;
 /** Index of `unparsed` in a row: stored as 0/1 (SQLite's booleans); other engines want a boolean. */
 export const UNPARSED_COLUMN = ROW_COLUMNS.indexOf('unparsed');
 
-/** Rows of one batch from EventRowBatcher: 500 x 22 values stay under V8's large-object size. */
+/** Rows of one batch from EventRowBatcher: 500 x 22 values stay under V8's large-object size (bulk-insert.ts binds a batch as one statement). */
 export const ROWS_PER_BATCH = 500;
 
 /** A value better-sqlite3 binds as is. */
@@ -86,7 +86,7 @@ export function textChars(values: readonly EventRowValue[]): number {
  * Writes the event's ROW_COLUMNS values into `out` from index `at`: its raw text, or with `rawAt`
  * where that text lies in the source's text file instead (lib/server/source-text.ts).
  */
-export function writeEventRow(out: EventRowValue[], at: number, event: EvidenceEvent, seq: number, rawAt: TextRange | null = null): void {
+function writeEventRow(out: EventRowValue[], at: number, event: EvidenceEvent, seq: number, rawAt: TextRange | null): void {
   const { locator, ids, interval } = event;
   let i = at;
   out[i++] = seq;

@@ -27,7 +27,7 @@ import { readEvidence, type ReadEvidenceOptions, type TextHandOff } from './read
 export type RowChunk =
   | { kind: 'format'; format: FormatId }
   /** `batches`: the rows (in order, ROWS_PER_BATCH each); `seconds`: their events per second (SecondCounts' flat form). */
-  | { kind: 'rows'; batches: EventRowBatch[]; count: number; seconds: number[]; diagnostics: Diagnostic[]; parsedBytes: number }
+  | { kind: 'rows'; batches: EventRowBatch[]; seconds: number[]; diagnostics: Diagnostic[]; parsedBytes: number }
   /**
    * `redactions`: what was redacted, when the options asked for redaction. `text`: what was
    * written to `text.output`, measured; null when the text was the input's bytes throughout.
@@ -92,7 +92,7 @@ export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: R
       // (spans of OTLP written a document per line) only the line being read is still needed.
       const last = events[events.length - 1];
       if (offsets !== null) offsets.discardBefore(last !== undefined && 'line' in last.locator ? last.locator.line : offsets.lastLine);
-      yield { kind: 'rows', batches: rows.take(), count: events.length, seconds: seconds.take(), diagnostics: chunk.diagnostics, parsedBytes: chunk.parsedBytes };
+      yield { kind: 'rows', batches: rows.take(), seconds: seconds.take(), diagnostics: chunk.diagnostics, parsedBytes: chunk.parsedBytes };
     }
   } finally {
     writer?.close();

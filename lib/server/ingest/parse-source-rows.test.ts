@@ -30,7 +30,7 @@ describe('parseSourceRows', () => {
     async (file) => {
       const inWorker = await chunksOf(corpusPath(file), true);
       const inline = await chunksOf(corpusPath(file), false);
-      expect(inWorker.chunks.some((c) => c.kind === 'rows' && c.count > 0)).toBe(true);
+      expect(inWorker.chunks.some((c) => c.kind === 'rows' && c.batches.length > 0)).toBe(true);
       expect(inWorker).toEqual(inline);
     },
   );

@@ -109,9 +109,9 @@ async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChu
     } else if (chunk.kind === 'rows') {
       for (const batch of chunk.batches) {
         pending.push(batch);
+        pendingRows += batch.count;
         pendingChars += batch.chars;
       }
-      pendingRows += chunk.count;
       seconds.addFlat(chunk.seconds);
       if (chunk.diagnostics.length > 0) diagnostics = diagnostics.concat(chunk.diagnostics);
       parsedBytes = chunk.parsedBytes;
