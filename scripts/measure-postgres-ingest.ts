@@ -9,7 +9,7 @@
 import { startTempPostgres } from './db-temp-postgres';
 import { closeDb, getDb } from '../lib/server/db/client';
 import { insertEventRows, ROWS_PER_STATEMENT } from '../lib/server/db/bulk-insert';
-import { type EventOwner, type EventRowValue, OWNER_COLUMNS, ROW_COLUMNS, ROW_WIDTH, textChars, UNPARSED_COLUMN } from '../lib/server/db/event-row';
+import { type EventOwner, type EventRowValue, OWNER_COLUMNS, ROW_COLUMNS, ROW_WIDTH, packRows, UNPARSED_COLUMN } from '../lib/server/db/event-row';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 const BATCH = 5_000;
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
         }
       });
       await time('copy (insertEventRows: COPY FROM STDIN via pg-copy-streams, the app\'s path)', (owner) =>
-        insertEventRows(db, owner, data.map((values) => ({ values, count: values.length / ROW_WIDTH, chars: textChars(values) }))),
+        insertEventRows(db, owner, data.map((values) => packRows(values, values.length / ROW_WIDTH))),
       );
     }
     console.log(`${ROWS} rows of ${ROW_WIDTH + 3} columns, ${ROWS_PER_STATEMENT} rows a statement, one transaction each; round 1 then round 2:`);

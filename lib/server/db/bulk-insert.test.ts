@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '@/lib/test-support/test-database';
 import { insertEventRows, ROWS_PER_STATEMENT } from './bulk-insert';
 import { closeDb, type Db, getDb } from './client';
-import { type EventOwner, type EventRowValue, ROW_COLUMNS, ROW_WIDTH, textChars } from './event-row';
+import { type EventOwner, type EventRowValue, packRows, ROW_COLUMNS, ROW_WIDTH } from './event-row';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-bulk-insert-'));
 process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'bulk-insert');
@@ -76,9 +76,9 @@ describe('insertEventRows', () => {
     const first = rows.slice(0, 300);
     const second = rows.slice(300);
     await insertEventRows(db, owner, [
-      { values: first.flat(), count: first.length, chars: textChars(first.flat()) },
-      { values: [], count: 0, chars: 0 },
-      { values: second.flat(), count: second.length, chars: textChars(second.flat()) },
+      packRows(first.flat(), first.length),
+      packRows([], 0),
+      packRows(second.flat(), second.length),
     ]);
     const stored = await db.prisma.event.findMany({ where: { sourceId: owner.sourceId }, orderBy: { seq: 'asc' } });
     expect(stored).toHaveLength(rows.length);
@@ -94,10 +94,10 @@ describe('insertEventRows', () => {
     const owner = await newOwner();
     const good = [row(0), row(1)].flat();
     const bad = row(2, { seq: null }); // seq is NOT NULL
-    await expect(insertEventRows(db, owner, [{ values: good, count: 2, chars: textChars(good) }, { values: bad, count: 1, chars: textChars(bad) }])).rejects.toThrow();
+    await expect(insertEventRows(db, owner, [packRows(good, 2), packRows(bad, 1)])).rejects.toThrow();
     expect(await db.prisma.event.count({ where: { sourceId: owner.sourceId } })).toBe(0);
     // The connection is usable afterwards.
-    await insertEventRows(db, owner, [{ values: good, count: 2, chars: textChars(good) }]);
+    await insertEventRows(db, owner, [packRows(good, 2)]);
     expect(await db.prisma.event.count({ where: { sourceId: owner.sourceId } })).toBe(2);
   });
 });

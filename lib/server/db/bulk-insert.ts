@@ -7,8 +7,8 @@
  *   Prisma client itself uses, inside a Prisma interactive transaction (so Prisma's transaction
  *   lock and BEGIN/COMMIT still frame it). Binding is most of the cost per row, so a statement
  *   binds only what varies: the owner's three columns are named parameters bound once per
- *   statement, and columns that are null in every row of the statement are left out (their
- *   default is null). Statements are cached per (columns present, rows).
+ *   statement, and a batch's values (which leave out its all-null columns, event-row.ts) are
+ *   bound as they are. Statements are cached per (columns present, rows).
  * - PostgreSQL: `COPY "Event" (...) FROM STDIN` in text format (pg-copy-streams) on one connection
  *   of the client's own pg pool, BEGIN ... COMMIT around the call's rows. PostgreSQL's MVCC needs
  *   no shared lock with Prisma, so a connection of its own is as good as Prisma's transaction.
@@ -26,7 +26,7 @@ import type { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from './client';
 import type { Dialect } from './dialect';
-import { type EventOwner, type EventRowBatch, type EventRowValue, OWNER_COLUMNS, ROW_COLUMNS, ROW_WIDTH, ROWS_PER_BATCH, UNPARSED_COLUMN } from './event-row';
+import { batchColumns, type EventOwner, type EventRowBatch, type EventRowValue, OWNER_COLUMNS, ROW_COLUMNS, ROW_WIDTH, ROWS_PER_BATCH, UNPARSED_COLUMN } from './event-row';
 
 /**
  * 500 rows x 25 columns = 12,500 parameters: under SQLite's 32,766 and PostgreSQL's 65,535. The
@@ -54,14 +54,14 @@ function portableSql(dialect: Dialect, rows: number): string {
 
 const preparedCache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
-/** SQLite: owner columns as @named parameters, then the row columns whose bit is set in `mask`. */
-function preparedSqlite(connection: BetterSqlite3.Database, mask: number, rows: number): BetterSqlite3.Statement {
+/** SQLite: owner columns as @named parameters, then a batch's `columns` (event-row.ts). */
+function preparedSqlite(connection: BetterSqlite3.Database, columns: number, rows: number): BetterSqlite3.Statement {
   let byShape = preparedCache.get(connection);
   if (!byShape) preparedCache.set(connection, (byShape = new Map()));
-  const key = `${mask}:${rows}`;
+  const key = `${columns}:${rows}`;
   let statement = byShape.get(key);
   if (!statement) {
-    const present = ROW_COLUMNS.filter((_, c) => mask & (1 << c));
+    const present = batchColumns(columns).map((c) => ROW_COLUMNS[c] as string);
     const tuple = `(${[...OWNER_COLUMNS.map((c) => `@${c}`), ...present.map(() => '?')].join(', ')})`;
     const sql = `INSERT INTO "Event" (${quoted([...OWNER_COLUMNS, ...present])}) VALUES ${Array(rows).fill(tuple).join(', ')}`;
     byShape.set(key, (statement = connection.prepare(sql)));
@@ -69,31 +69,28 @@ function preparedSqlite(connection: BetterSqlite3.Database, mask: number, rows: 
   return statement;
 }
 
-function insertSqliteChunk(connection: BetterSqlite3.Database, owner: EventOwner, values: EventRowValue[], from: number, rows: number): void {
-  const start = from * ROW_WIDTH;
-  const end = start + rows * ROW_WIDTH;
-  let mask = 0;
-  for (let i = start, c = 0; i < end; i++) {
-    if (values[i] !== null) mask |= 1 << c;
-    if (++c === ROW_WIDTH) c = 0;
-  }
-  const params: EventRowValue[] = [];
-  for (let i = start, c = 0; i < end; i++) {
-    if (mask & (1 << c)) params.push(values[i] as EventRowValue);
-    if (++c === ROW_WIDTH) c = 0;
-  }
-  preparedSqlite(connection, mask, rows).run({ incidentId: owner.incidentId, sourceId: owner.sourceId, position: owner.position }, params);
+function insertSqliteChunk(connection: BetterSqlite3.Database, owner: EventOwner, batch: EventRowBatch, from: number, rows: number): void {
+  const width = batchColumns(batch.columns).length;
+  const values = from === 0 && rows === batch.count ? batch.values : batch.values.slice(from * width, (from + rows) * width);
+  preparedSqlite(connection, batch.columns, rows).run({ incidentId: owner.incidentId, sourceId: owner.sourceId, position: owner.position }, values);
 }
 
-function portableParams(owner: EventOwner, values: EventRowValue[], from: number, rows: number): unknown[] {
-  const params: unknown[] = [];
+/**
+ * Rows `from`..`from + rows` of the batch with a value for every ROW_COLUMNS column, null for
+ * those the batch left out (the paths that name every column: COPY and the portable insert).
+ */
+function* fullRows(batch: EventRowBatch, from: number, rows: number): Generator<EventRowValue[]> {
+  const present = batchColumns(batch.columns);
   for (let r = from; r < from + rows; r++) {
-    params.push(owner.incidentId, owner.sourceId, owner.position);
-    for (let c = 0; c < ROW_WIDTH; c++) {
-      const v = values[r * ROW_WIDTH + c];
-      params.push(c === UNPARSED_COLUMN ? v === 1 : v);
-    }
+    const row = new Array<EventRowValue>(ROW_WIDTH).fill(null);
+    present.forEach((c, k) => (row[c] = batch.values[r * present.length + k] as EventRowValue));
+    yield row;
   }
+}
+
+function portableParams(owner: EventOwner, batch: EventRowBatch, from: number, rows: number): unknown[] {
+  const params: unknown[] = [];
+  for (const row of fullRows(batch, from, rows)) params.push(owner.incidentId, owner.sourceId, owner.position, ...row.map((v, c) => (c === UNPARSED_COLUMN ? v === 1 : v)));
   return params;
 }
 
@@ -111,15 +108,13 @@ function copyField(value: EventRowValue): string {
 /** COPY text lines of the batches' rows, one chunk per batch. */
 function* copyChunks(owner: EventOwner, batches: EventRowBatch[]): Generator<string> {
   const prefix = `${copyField(owner.incidentId)}\t${copyField(owner.sourceId)}\t${owner.position}`;
-  for (const { values, count } of batches) {
-    if (count === 0) continue;
-    const lines: string[] = new Array(count);
-    for (let r = 0; r < count; r++) {
+  for (const batch of batches) {
+    if (batch.count === 0) continue;
+    const lines: string[] = [];
+    for (const row of fullRows(batch, 0, batch.count)) {
       let line = prefix;
-      for (let c = 0, i = r * ROW_WIDTH; c < ROW_WIDTH; c++, i++) {
-        line += '\t' + (c === UNPARSED_COLUMN ? (values[i] === 1 ? 't' : 'f') : copyField(values[i] as EventRowValue));
-      }
-      lines[r] = line;
+      for (let c = 0; c < ROW_WIDTH; c++) line += '\t' + (c === UNPARSED_COLUMN ? (row[c] === 1 ? 't' : 'f') : copyField(row[c] as EventRowValue));
+      lines.push(line);
     }
     yield lines.join('\n') + '\n';
   }
@@ -160,8 +155,8 @@ export async function insertEventRows(db: Db, owner: EventOwner, batches: EventR
       for (const batch of batches) {
         for (let from = 0; from < batch.count; from += ROWS_PER_STATEMENT) {
           const rows = Math.min(ROWS_PER_STATEMENT, batch.count - from);
-          if (connection) insertSqliteChunk(connection, owner, batch.values, from, rows);
-          else await tx.$executeRawUnsafe(portableSql(dialect, rows), ...portableParams(owner, batch.values, from, rows));
+          if (connection) insertSqliteChunk(connection, owner, batch, from, rows);
+          else await tx.$executeRawUnsafe(portableSql(dialect, rows), ...portableParams(owner, batch, from, rows));
         }
       }
     },

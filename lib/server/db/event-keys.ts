@@ -17,22 +17,24 @@ import type { Dialect } from './dialect';
 const KEY_COLUMNS = ['requestId', 'correlationId', 'traceId'] as const;
 
 /**
- * (key, eventId) of a source's events. An event may carry one value in two columns, so a pair
- * can come twice: the insert skips the repeat (a `UNION` that removed it was one more sort of
- * every key: 2.7 s against about 1.5 s for 1M events).
+ * (key, eventId) of a source's events, in one pass over them: each event is crossed with the
+ * three column numbers and the CASE picks that column (three `UNION ALL`ed selects, one per
+ * column, read the source three times: 3.85 s against 3.1 s for the 2M keys of 1M events). An
+ * event may carry one value in two columns, so a pair can come twice: the insert skips the
+ * repeat (a `UNION` that removed it was one more sort of every key: 2.7 s against about 1.5 s).
  */
 function sourceKeysSql(dialect: Dialect): string {
-  return KEY_COLUMNS.map((c, i) => `SELECT "${c}" AS "key", "id" AS "eventId" FROM "Event" WHERE "sourceId" = ${dialect.placeholder(i + 1)} AND "${c}" IS NOT NULL`).join(' UNION ALL ');
+  const columns = KEY_COLUMNS.map((c, i) => `WHEN ${i} THEN e."${c}"`).join(' ');
+  const numbers = KEY_COLUMNS.map((_, i) => `SELECT ${i} AS "c"`).join(' UNION ALL ');
+  const pairs = `SELECT CASE n."c" ${columns} END AS "key", e."id" AS "eventId" FROM "Event" AS e CROSS JOIN (${numbers}) AS n WHERE e."sourceId" = ${dialect.placeholder(1)}`;
+  return `SELECT "key", "eventId" FROM (${pairs}) AS p WHERE "key" IS NOT NULL`;
 }
-
-/** The source id once per KEY_COLUMNS select (`?` placeholders are positional). */
-const sourceParams = (sourceId: string) => KEY_COLUMNS.map(() => sourceId);
 
 /** Fills the source's keys, sorted, in one statement (run it before the source becomes ready). */
 export async function buildEventKeys(db: Db, sourceId: string): Promise<void> {
   // `WHERE true`: SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT (a parsing ambiguity).
   const sql = `INSERT INTO "EventKey" ("key", "eventId") SELECT "key", "eventId" FROM (${sourceKeysSql(db.dialect)}) AS k WHERE true ORDER BY "key", "eventId" ON CONFLICT DO NOTHING`;
-  await db.prisma.$executeRawUnsafe(sql, ...sourceParams(sourceId));
+  await db.prisma.$executeRawUnsafe(sql, sourceId);
 }
 
 /**
@@ -41,7 +43,7 @@ export async function buildEventKeys(db: Db, sourceId: string): Promise<void> {
  * for the 400,000 keys of 200,000 events.
  */
 export function discardEventKeysStatement(prisma: Pick<PrismaClient, '$executeRawUnsafe'>, dialect: Dialect, sourceId: string) {
-  return prisma.$executeRawUnsafe(dialect.deleteEventKeysSql(sourceKeysSql(dialect)), ...sourceParams(sourceId));
+  return prisma.$executeRawUnsafe(dialect.deleteEventKeysSql(sourceKeysSql(dialect)), sourceId);
 }
 
 /**

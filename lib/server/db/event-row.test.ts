@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { unparsedEvent } from '@/lib/domain/event';
-import { EventRowBatcher, ROW_COLUMNS, ROW_WIDTH, ROWS_PER_BATCH } from './event-row';
+import { batchColumns, type EventRowBatch, EventRowBatcher, type EventRowValue, packRows, ROW_COLUMNS, ROW_WIDTH, ROWS_PER_BATCH } from './event-row';
+
+/** The batch's rows with every ROW_COLUMNS column, the left-out ones as null. */
+function fullRows(batch: EventRowBatch): EventRowValue[][] {
+  const present = batchColumns(batch.columns);
+  expect(batch.values).toHaveLength(batch.count * present.length);
+  return Array.from({ length: batch.count }, (_, r) => {
+    const row = new Array<EventRowValue>(ROW_WIDTH).fill(null);
+    present.forEach((c, k) => (row[c] = batch.values[r * present.length + k] as EventRowValue));
+    return row;
+  });
+}
+
+const column = (row: unknown[], name: (typeof ROW_COLUMNS)[number]) => row[ROW_COLUMNS.indexOf(name)];
 
 describe('EventRowBatcher', () => {
   it('cuts rows into batches of ROWS_PER_BATCH, in order, each value where ROW_COLUMNS says', () => {
@@ -10,11 +23,9 @@ describe('EventRowBatcher', () => {
     const batches = batcher.take();
     expect(batches.map((b) => b.count)).toEqual([ROWS_PER_BATCH, ROWS_PER_BATCH, 7]);
     const rows = batches.flatMap((b) => {
-      expect(b.values).toHaveLength(b.count * ROW_WIDTH);
       expect(b.chars).toBe(b.values.reduce<number>((n, v) => n + (typeof v === 'string' ? v.length : 0), 0));
-      return Array.from({ length: b.count }, (_, r) => b.values.slice(r * ROW_WIDTH, (r + 1) * ROW_WIDTH));
+      return fullRows(b);
     });
-    const column = (row: unknown[], name: (typeof ROW_COLUMNS)[number]) => row[ROW_COLUMNS.indexOf(name)];
     rows.forEach((row, i) => {
       expect(column(row, 'seq')).toBe(i);
       expect(column(row, 'line')).toBe(i + 1);
@@ -23,5 +34,33 @@ describe('EventRowBatcher', () => {
       expect(column(row, 'unparsed')).toBe(1);
     });
     expect(batcher.take()).toEqual([]);
+  });
+
+  it('leaves out of a batch the columns that are null in all its rows, and only those', () => {
+    const batcher = new EventRowBatcher();
+    // One row with a raw text, one pointing into the text: both raw columns stay, idx never is.
+    batcher.add(unparsedEvent({ line: 1 }, 'first', 'test'), 0, null);
+    batcher.add(unparsedEvent({ line: 2 }, 'second', 'test'), 1, { offset: 6, length: 6 });
+    const [batch] = batcher.take();
+    const names = batchColumns(batch!.columns).map((c) => ROW_COLUMNS[c]);
+    expect(names).toEqual(expect.arrayContaining(['seq', 'line', 'raw', 'rawOffset', 'rawLength', 'unparsed']));
+    expect(names).not.toContain('idx');
+    expect(names).not.toContain('spanId');
+    expect(fullRows(batch!).map((row) => [column(row, 'raw'), column(row, 'rawOffset'), column(row, 'idx')])).toEqual([
+      ['first', null, null],
+      [null, 6, null],
+    ]);
+  });
+});
+
+describe('packRows', () => {
+  it('keeps every value of a present column, nulls included, and weighs the text', () => {
+    const rows: EventRowValue[] = [];
+    for (let r = 0; r < 3; r++) rows.push(...ROW_COLUMNS.map((c, i) => (c === 'message' ? (r === 1 ? null : `m${r}`) : c === 'seq' ? r : i === ROW_WIDTH - 1 ? 0 : null)));
+    const batch = packRows(rows, 3);
+    expect(batchColumns(batch.columns).map((c) => ROW_COLUMNS[c])).toEqual(['seq', 'message', 'unparsed']);
+    expect(batch.values).toEqual([0, 'm0', 0, 1, null, 0, 2, 'm2', 0]);
+    expect(batch.chars).toBe(4);
+    expect(packRows([], 0)).toEqual({ columns: 0, values: [], count: 0, chars: 0 });
   });
 });
