@@ -77,12 +77,22 @@ class LineMode implements Mode {
     return out + this.append(text.slice(from));
   }
 
+  /**
+   * Complete lines, redacted. A run of lines that stay as they were is passed on as one slice
+   * of `lines`, not line by line: `out += line + '\n'` built a string of thousands of pieces (a
+   * V8 cons string), which whoever read it next had to copy into one first.
+   */
   private redactLines(lines: string): string {
     let out = '';
+    let keptFrom = 0;
     for (let from = 0, nl = lines.indexOf('\n'); nl >= 0; from = nl + 1, nl = lines.indexOf('\n', from)) {
-      out += this.redactLine(lines.slice(from, nl)) + '\n';
+      const line = lines.slice(from, nl);
+      const redacted = this.redactLine(line);
+      if (redacted === line) continue;
+      out += lines.slice(keptFrom, from) + redacted + '\n';
+      keptFrom = nl + 1;
     }
-    return out;
+    return keptFrom === 0 ? lines : out + lines.slice(keptFrom);
   }
 
   end(): string {

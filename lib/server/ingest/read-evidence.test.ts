@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
-import { DEFAULT_EVENT_BATCH, type EvidenceChunk, FIRST_EVENT_BATCH, readEvidence } from './read-evidence';
+import { DECODE_PIECE_BYTES, DEFAULT_EVENT_BATCH, type EvidenceChunk, FIRST_EVENT_BATCH, readEvidence } from './read-evidence';
 
 vi.mock('@/lib/domain/parse', async () => {
   const { unparsedEvent } = await import('@/lib/domain/event');
@@ -64,6 +64,26 @@ describe('readEvidence', () => {
     for (const size of [1, 2, 3, 5, 7]) {
       expect((await collect(bytes, size)).raws).toEqual(text.split('\n'));
     }
+  });
+
+  it('keeps multi-byte characters across the pieces one big chunk is decoded in', async () => {
+    // One chunk of three pieces; each line is 1-4 byte characters, so some character straddles
+    // every piece boundary whatever the offset.
+    const lines: string[] = [];
+    let size = 0;
+    for (let i = 0; size < DECODE_PIECE_BYTES * 3; i++) {
+      const line = `L: ${i} ${'é✓🚀'.repeat(i % 5)}`;
+      lines.push(line);
+      size += Buffer.byteLength(line) + 1;
+    }
+    const big = new TextEncoder().encode(lines.join('\n'));
+    const handedOn: string[] = [];
+    const raws: string[] = [];
+    for await (const chunk of readEvidence(chunked(big, big.length), { sourceName: 'big.log', text: { redactor: null, out: (t) => handedOn.push(t) } })) {
+      if (chunk.kind === 'batch') raws.push(...chunk.events.map((e) => e.raw));
+    }
+    expect(raws).toEqual(lines);
+    expect(handedOn.join('')).toBe(lines.join('\n'));
   });
 
   it('drops a UTF-8 BOM before detection and says so, whatever the chunking', async () => {

@@ -33,6 +33,15 @@ export const DEFAULT_EVENT_BATCH = 5000;
  */
 export const FIRST_EVENT_BATCH = 1000;
 
+/**
+ * A chunk is decoded, redacted and parsed this many bytes at a time. A string over V8's largest
+ * ordinary object (~128 KiB) gets fresh pages of its own, and on this machine each page touched
+ * for the first time costs ~25 us: decoding 1 MiB at once took 7 ms (266 page faults), the same
+ * bytes in 64 KiB pieces 0.22 ms, and every 1 MiB string made from it again (the redactor's
+ * output joined to the line it held: ~6 ms each) paid the same.
+ */
+export const DECODE_PIECE_BYTES = 64 * 1024;
+
 export type EvidenceChunk =
   | { kind: 'format'; format: FormatId; reason: string; compressed: boolean }
   | { kind: 'batch'; events: EvidenceEvent[]; diagnostics: Diagnostic[]; parsedBytes: number };
@@ -123,16 +132,18 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
         if (reason) throw new UnprocessableEvidenceError(`${name} is a binary file (${reason}), not text evidence: nothing to ingest`);
       }
       parsedBytes += chunk.length;
-      const text = redacted(withoutBom(decoder.decode(chunk, { stream: true })));
-      if (parser === null) {
-        head += text;
-        if (head.length < DETECT_HEAD_CHARS) continue;
-        yield startParser();
-        const buffered = head;
-        head = '';
-        feed(buffered);
-      } else {
-        feed(text);
+      for (let at = 0; at < chunk.length; at += DECODE_PIECE_BYTES) {
+        const text = redacted(withoutBom(decoder.decode(chunk.subarray(at, at + DECODE_PIECE_BYTES), { stream: true })));
+        if (parser === null) {
+          head += text;
+          if (head.length < DETECT_HEAD_CHARS) continue;
+          yield startParser();
+          const buffered = head;
+          head = '';
+          feed(buffered);
+        } else {
+          feed(text);
+        }
       }
       if (events.length >= (firstTaken ? batchSize : Math.min(batchSize, FIRST_EVENT_BATCH))) yield takeBatch();
     }
