@@ -75,22 +75,16 @@ function insertSqliteChunk(connection: BetterSqlite3.Database, owner: EventOwner
   preparedSqlite(connection, batch.columns, rows).run({ incidentId: owner.incidentId, sourceId: owner.sourceId, position: owner.position }, values);
 }
 
-/**
- * Rows `from`..`from + rows` of the batch with a value for every ROW_COLUMNS column, null for
- * those the batch left out (the paths that name every column: COPY and the portable insert).
- */
-function* fullRows(batch: EventRowBatch, from: number, rows: number): Generator<EventRowValue[]> {
+/** The portable statement's parameters: every column of rows `from`..`from + rows`, the batch's left-out ones as null. */
+function portableParams(owner: EventOwner, batch: EventRowBatch, from: number, rows: number): unknown[] {
   const present = batchColumns(batch.columns);
+  const params: unknown[] = [];
   for (let r = from; r < from + rows; r++) {
+    params.push(owner.incidentId, owner.sourceId, owner.position);
     const row = new Array<EventRowValue>(ROW_WIDTH).fill(null);
     present.forEach((c, k) => (row[c] = batch.values[r * present.length + k] as EventRowValue));
-    yield row;
+    row.forEach((value, c) => params.push(c === UNPARSED_COLUMN ? value === 1 : value));
   }
-}
-
-function portableParams(owner: EventOwner, batch: EventRowBatch, from: number, rows: number): unknown[] {
-  const params: unknown[] = [];
-  for (const row of fullRows(batch, from, rows)) params.push(owner.incidentId, owner.sourceId, owner.position, ...row.map((v, c) => (c === UNPARSED_COLUMN ? v === 1 : v)));
   return params;
 }
 
@@ -108,13 +102,22 @@ function copyField(value: EventRowValue): string {
 /** COPY text lines of the batches' rows, one chunk per batch. */
 function* copyChunks(owner: EventOwner, batches: EventRowBatch[]): Generator<string> {
   const prefix = `${copyField(owner.incidentId)}\t${copyField(owner.sourceId)}\t${owner.position}`;
-  for (const batch of batches) {
-    if (batch.count === 0) continue;
-    const lines: string[] = [];
-    for (const row of fullRows(batch, 0, batch.count)) {
+  for (const { columns, values, count } of batches) {
+    if (count === 0) continue;
+    const present = batchColumns(columns);
+    const lines: string[] = new Array(count);
+    for (let r = 0, i = 0; r < count; r++) {
       let line = prefix;
-      for (let c = 0; c < ROW_WIDTH; c++) line += '\t' + (c === UNPARSED_COLUMN ? (row[c] === 1 ? 't' : 'f') : copyField(row[c] as EventRowValue));
-      lines.push(line);
+      for (let c = 0, k = 0; c < ROW_WIDTH; c++) {
+        // A column the batch left out is null in every row.
+        let value: EventRowValue = null;
+        if (present[k] === c) {
+          value = values[i++] as EventRowValue;
+          k++;
+        }
+        line += '\t' + (c === UNPARSED_COLUMN ? (value === 1 ? 't' : 'f') : copyField(value));
+      }
+      lines[r] = line;
     }
     yield lines.join('\n') + '\n';
   }
