@@ -9,7 +9,8 @@
  * file; time to first view of the 1M-event upload (events page and overview histogram through
  * the route handlers); one request's timeline (GET /requests/{key}) and the database lookup
  * alone; the overview histogram at several zoom levels; the analysis of 1M events
- * (scripts/bench-analyze.ts); lnav loading the same JSON lines when installed.
+ * (scripts/bench-analyze.ts); lnav loading the same JSON lines when installed. First, two rows
+ * that calibrate the machine (scripts/bench-machine.ts), when the JSON lines are generated.
  *
  * Every ingest runs in a child process of its own so its peak RSS is its own (the parent
  * generates the files, as in scripts/bench-ingest.ts).
@@ -420,6 +421,18 @@ function parseParts(): Set<Part> {
   return parts;
 }
 
+/** The machine's calibration rows (bench-machine.ts): what the other rows' numbers depend on. */
+function machineRows(script: string, jsonl: string): Row[] {
+  console.error(`bench: calibrating the machine... (load average ${loadAverage()})`);
+  const child = spawnChild([script, jsonl], process.env);
+  if (!child.ok) return [{ engine: 'machine', measure: 'calibration', result: `failed: ${child.reason}`, target: '', met: null }];
+  const { pageUs, parseS } = JSON.parse(child.stdout.trim()) as { pageUs: number; parseS: number };
+  return [
+    { engine: 'machine', measure: 'a page of memory touched for the first time (256 MB of them)', result: `${n(pageUs, 1)} us a page`, target: 'none: a fraction of a microsecond is usual; every memory-heavy row moves with it', met: null },
+    { engine: 'machine', measure: 'split the JSONL by hand and JSON.parse each line (no storage)', result: `${n(parseS, 2)} s`, target: 'none: 1.13 s on the machine of the performance guide', met: null },
+  ];
+}
+
 function commandPath(name: string): string | null {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
   return found.status === 0 ? found.stdout.trim() : null;
@@ -459,6 +472,8 @@ async function main(): Promise<void> {
       else if (format === 'har') harEntries = (await writeBenchHar(file, (HAR_BYTES * records) / 1_000_000)).entries;
       else await writeBenchOtlp(file, records);
     }
+
+    if (formats.includes('jsonl')) rows.push(...machineRows(path.join(path.dirname(script), 'bench-machine.ts'), path.join(dir, FILE_NAMES.jsonl)));
 
     // The engines: SQLite always; PostgreSQL given, or a throwaway cluster, or a reason why not.
     const engines: { name: string; url: string | null; unavailable?: string }[] = process.argv.includes('--no-sqlite') ? [] : [{ name: 'SQLite', url: null }];

@@ -68,7 +68,7 @@ export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: R
   let seq = 0;
   const redactor = redact ? createStreamRedactor() : null;
   const offsets = sourceText === undefined ? null : new LineOffsets();
-  // Synchronous writes: this runs on the parse worker, and a 1 MiB write to the page cache is
+  // Synchronous writes: this runs on the parse worker, and a 64 KiB write to the page cache is
   // cheaper than the promise plumbing a stream would need for backpressure.
   const writer =
     sourceText === undefined || offsets === null
