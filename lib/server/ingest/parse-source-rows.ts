@@ -30,15 +30,13 @@ let warnedInline = false;
 /**
  * The worker's old-generation heap limit. Its live data is one chunk plus the parser's state, but
  * V8 collects lazily, and without a limit the worker's heap alone reached ~300 MB on a 250 MB
- * file (when rows still travelled with all their nulls: peak RSS 750-870 MB against 550-630 MB
- * with a 256 MB limit). A low limit costs time, though: V8 collects more often the closer the
- * limit (1M JSON lines in the worker alone: 9.2-11.6 s without one, 10.4-15 s at 192 MB; the
- * ingest 14.8-19.1 s, 16.2-21.4 s at 512 MB and 18.2-19.7 s at 192 MB, peak RSS 552, 508 and
- * 489 MB; this machine's runs vary that much). A format that holds a whole document (a big OTLP
- * JSON file) can exceed it: the worker then fails with ERR_WORKER_OUT_OF_MEMORY and the caller
- * parses again inline (isWorkerOutOfMemory).
+ * file (peak RSS 750-870 MB against 550-630 MB with a 256 MB limit). A higher limit did not pay:
+ * at 512 MB the 1M-span OTLP ingest on PostgreSQL peaked at 1,008 MB against 603 MB, in the same
+ * 41 s, and what it gave JSON lines was within this machine's run-to-run noise. A format that
+ * holds a whole document (a big OTLP JSON file) can exceed it: the worker then fails with
+ * ERR_WORKER_OUT_OF_MEMORY and the caller parses again inline (isWorkerOutOfMemory).
  */
-export const WORKER_HEAP_MB = 512;
+export const WORKER_HEAP_MB = 192;
 
 const workerOptions = (data: ParseWorkerData) => ({ workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 
