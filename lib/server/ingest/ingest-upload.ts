@@ -22,7 +22,8 @@ import { type ByteSource, deleteBlob, settleParsedText, writeBlob } from '../blo
 import { type Db, getDb } from '../db/client';
 import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
 import { createSource } from './create-source';
-import { type ParsedSource, parseStoredSource } from './parse-stored-source';
+import { INLINE_PARSE_BYTES, type ParsedSource, parseStoredSource } from './parse-stored-source';
+import { prestartParseWorker } from './parse-source-rows';
 import { redactPendingBlob } from './redact-blob';
 import { settleSource, type UploadResult } from './settle-source';
 
@@ -97,6 +98,9 @@ export async function ingestUpload(input: UploadInput): Promise<UploadResult> {
   // Not-found incident throws before anything is stored.
   const { id: sourceId, position, createdAtMs } = await createSource(db.prisma, input.incidentId, input.name);
   const redact = input.redact !== false;
+  // The parse worker loads while the bytes arrive (~300 ms that the first view no longer waits
+  // for); a worker a small upload leaves unused waits for the next parse.
+  if (input.expectedBytes === undefined || input.expectedBytes > INLINE_PARSE_BYTES) prestartParseWorker();
   return settleSource(db, sourceId, input.name, async () => {
     try {
       const sizeBytes = await receive(db, sourceId, input, redact);

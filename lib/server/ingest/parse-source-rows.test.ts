@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { corpusPath } from '@/lib/test-support/corpus';
 import { UnprocessableEvidenceError } from '../errors';
 import type { RowChunk } from './evidence-rows';
-import { parseSourceRows } from './parse-source-rows';
+import { hasSpareParseWorker, parseSourceRows, prestartParseWorker } from './parse-source-rows';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-parse-rows-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -34,6 +34,15 @@ describe('parseSourceRows', () => {
       expect(inWorker).toEqual(inline);
     },
   );
+
+  it('takes the worker started ahead for the next parse, which gives the same rows', async () => {
+    prestartParseWorker();
+    expect(hasSpareParseWorker()).toBe(true);
+    const file = corpusPath('logs/logfile_bunyan.0');
+    const inWorker = await chunksOf(file, true);
+    expect(hasSpareParseWorker()).toBe(false);
+    expect(inWorker).toEqual(await chunksOf(file, false));
+  });
 
   it('writes the redacted text in both, and fails a file that is not evidence with the same error', async () => {
     const secret = path.join(tmp, 'secret.log');

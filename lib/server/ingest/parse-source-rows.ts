@@ -8,6 +8,9 @@
  * - Errors thrown while parsing (UnprocessableEvidenceError...) come back as the same classes.
  * - Where the worker cannot start (its script cannot be loaded: an unusual bundle), the same
  *   code runs inline, with a warning: slower, never different.
+ * - Starting a worker takes ~300 ms (from source; loading its modules), so an upload starts one
+ *   as its bytes begin to arrive (prestartParseWorker) and the parse takes that one: the job goes
+ *   to the worker as its first message, not as workerData. A parse with none ready starts its own.
  *
  * Loading the worker: inside Next (`next build`/`next dev`) Turbopack bundles
  * `new Worker(new URL('./x.ts', import.meta.url))` into a chunk of its own (checked with
@@ -38,17 +41,55 @@ let warnedInline = false;
  */
 export const WORKER_HEAP_MB = 192;
 
-const workerOptions = (data: ParseWorkerData) => ({ workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+const WORKER_OPTIONS = { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
 
 export function isWorkerOutOfMemory(error: unknown): boolean {
   return error !== null && typeof error === 'object' && 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
-function startWorker(data: ParseWorkerData): Worker {
+/** A started worker and what befell it, recorded from its start (before a parse listens). */
+interface StartedWorker {
+  worker: Worker;
+  failure: unknown;
+  exited: boolean;
+}
+
+function startWorker(): StartedWorker {
   // Inside Next (NEXT_RUNTIME is set), this module is bundled and so is the worker entry below.
-  if (process.env.NEXT_RUNTIME) return new Worker(new URL('./parse-worker.ts', import.meta.url), workerOptions(data));
-  const entry = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
-  return new Worker(`require('tsx/cjs/api').register();\nrequire(${JSON.stringify(entry)});`, { eval: true, ...workerOptions(data) });
+  let worker: Worker;
+  if (process.env.NEXT_RUNTIME) worker = new Worker(new URL('./parse-worker.ts', import.meta.url), WORKER_OPTIONS);
+  else {
+    const entry = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
+    worker = new Worker(`require('tsx/cjs/api').register();\nrequire(${JSON.stringify(entry)});`, { eval: true, ...WORKER_OPTIONS });
+  }
+  const started: StartedWorker = { worker, failure: null, exited: false };
+  worker.on('error', (error) => (started.failure ??= error));
+  worker.on('exit', () => (started.exited = true));
+  return started;
+}
+
+/** The worker started ahead of the next parse; unref'd until taken, so it never holds a process open. */
+let spare: StartedWorker | null = null;
+
+const usable = (started: StartedWorker | null): started is StartedWorker => started !== null && started.failure === null && !started.exited;
+
+/** Starts a parse worker for the next parse, unless one is waiting already (an upload calls this as its bytes start to arrive). */
+export function prestartParseWorker(): void {
+  if (usable(spare)) return;
+  spare = startWorker();
+  spare.worker.unref();
+}
+
+/** Whether a prestarted worker is waiting (for tests). */
+export function hasSpareParseWorker(): boolean {
+  return usable(spare);
+}
+
+function takeWorker(): StartedWorker {
+  const taken = usable(spare) ? spare : startWorker();
+  spare = null;
+  taken.worker.ref();
+  return taken;
 }
 
 function rebuildError(message: { name: string; message: string }): Error {
@@ -78,39 +119,33 @@ export async function* parseSourceRows(file: string, options: SourceRowOptions):
     return;
   }
   const queue: WorkerMessage[] = [];
-  let failure: unknown = null;
-  let exited = false;
   let wake: (() => void) | null = null;
   const notify = () => {
     wake?.();
     wake = null;
   };
-  const worker = startWorker({ file, options: rowOptions, credits: WORKER_CREDITS });
+  const started = takeWorker();
+  const { worker } = started;
+  worker.postMessage({ file, options: rowOptions, credits: WORKER_CREDITS } satisfies ParseWorkerData);
   let received = 0;
   worker.on('message', (message: WorkerMessage) => {
     received++;
     queue.push(message);
     notify();
   });
-  worker.on('error', (error) => {
-    failure = error;
-    notify();
-  });
-  worker.on('exit', () => {
-    exited = true;
-    notify();
-  });
+  worker.on('error', notify);
+  worker.on('exit', notify);
   signal?.addEventListener('abort', notify);
   try {
     for (;;) {
       if (signal?.aborted) throw aborted();
       const message = queue.shift();
       if (message === undefined) {
-        if (failure !== null) {
-          if (received === 0 && isLoadFailure(failure)) break; // fall back to inline, below
-          throw failure;
+        if (started.failure !== null) {
+          if (received === 0 && isLoadFailure(started.failure)) break; // fall back to inline, below
+          throw started.failure;
         }
-        if (exited) throw new Error(`${rowOptions.sourceName}: the parse worker stopped before the end of the file`);
+        if (started.exited) throw new Error(`${rowOptions.sourceName}: the parse worker stopped before the end of the file`);
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
@@ -125,7 +160,7 @@ export async function* parseSourceRows(file: string, options: SourceRowOptions):
   }
   if (!warnedInline) {
     warnedInline = true;
-    console.warn(`[witness] the parse worker could not start (${String(failure)}); parsing on the main thread`);
+    console.warn(`[witness] the parse worker could not start (${String(started.failure)}); parsing on the main thread`);
   }
   yield* evidenceRows(openBlobFile(file), { ...rowOptions, signal });
 }

@@ -1,13 +1,14 @@
 /**
- * The parse worker thread's entry (started by parse-source-rows.ts): reads the blob file named in
- * workerData, runs evidenceRows over it, and posts each RowChunk to the parent, which writes
- * while this thread parses the next bytes.
+ * The parse worker thread's entry (started by parse-source-rows.ts, maybe before there is a
+ * parse for it): its first message is the job (ParseWorkerData). It reads the blob file named
+ * there, runs evidenceRows over it, and posts each RowChunk to the parent, which writes while
+ * this thread parses the next bytes.
  *
  * Backpressure: at most `credits` chunks may be unacknowledged; the parent sends 'ack' for each
  * chunk it has taken, so a slow writer bounds this thread's memory instead of queueing the file.
  * Errors are posted as { kind: 'error', name, message } and rebuilt as the same error classes.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { openBlobFile } from '../blob-store';
 import { evidenceRows, type RowOptions } from './evidence-rows';
 
@@ -41,4 +42,5 @@ async function run(port: NonNullable<typeof parentPort>, data: ParseWorkerData):
   // The parent terminates this thread once it has read 'done' or 'error'.
 }
 
-if (parentPort) void run(parentPort, workerData as ParseWorkerData);
+const port = parentPort;
+if (port) port.once('message', (job: ParseWorkerData) => void run(port, job));
