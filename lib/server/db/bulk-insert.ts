@@ -102,20 +102,23 @@ function copyField(value: EventRowValue): string {
 /** COPY text lines of the batches' rows, one chunk per batch. */
 function* copyChunks(owner: EventOwner, batches: EventRowBatch[]): Generator<string> {
   const prefix = `${copyField(owner.incidentId)}\t${copyField(owner.sourceId)}\t${owner.position}`;
+  // Imported bindings are getters once transpiled (tsx, bundlers): 0.6 s per 1M rows in this loop.
+  const width = ROW_WIDTH;
+  const unparsed = UNPARSED_COLUMN;
   for (const { columns, values, count } of batches) {
     if (count === 0) continue;
     const present = batchColumns(columns);
     const lines: string[] = new Array(count);
     for (let r = 0, i = 0; r < count; r++) {
       let line = prefix;
-      for (let c = 0, k = 0; c < ROW_WIDTH; c++) {
+      for (let c = 0, k = 0; c < width; c++) {
         // A column the batch left out is null in every row.
         let value: EventRowValue = null;
         if (present[k] === c) {
           value = values[i++] as EventRowValue;
           k++;
         }
-        line += '\t' + (c === UNPARSED_COLUMN ? (value === 1 ? 't' : 'f') : copyField(value));
+        line += '\t' + (c === unparsed ? (value === 1 ? 't' : 'f') : copyField(value));
       }
       lines[r] = line;
     }
