@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 
-/** Decompressed chunks of 1 MiB, like the reads: fewer, larger writes into the decoder. */
-const GUNZIP_CHUNK = 1 << 20;
+/** Decompressed chunks of 256 KiB, the size of the reads (blob-store.ts BLOB_READ_CHUNK says why). */
+const GUNZIP_CHUNK = 256 * 1024;
 
 /** Whether bytes start with the gzip magic (0x1f 0x8b): the one test of "this is gzip". */
 export function hasGzipMagic(head: ArrayLike<number>): boolean {

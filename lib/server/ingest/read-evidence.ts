@@ -36,9 +36,10 @@ export const FIRST_EVENT_BATCH = 1000;
 /**
  * A chunk is decoded, redacted and parsed this many bytes at a time. A string over V8's largest
  * ordinary object (~128 KiB) gets fresh pages of its own, and on this machine each page touched
- * for the first time costs ~25 us: decoding 1 MiB at once took 7 ms (266 page faults), the same
- * bytes in 64 KiB pieces 0.22 ms, and every 1 MiB string made from it again (the redactor's
- * output joined to the line it held: ~6 ms each) paid the same.
+ * for the first time costs 11-26 us (`npm run bench`'s calibration rows): decoding 1 MiB at
+ * once took 7 ms (266 page faults), the same bytes in 64 KiB pieces 0.22 ms, and every 1 MiB
+ * string made from it again (the redactor's output joined to the line it held: ~6 ms each)
+ * paid the same.
  */
 export const DECODE_PIECE_BYTES = 64 * 1024;
 
