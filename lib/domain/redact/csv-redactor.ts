@@ -75,8 +75,21 @@ export class CsvColumnRedactor implements TextRedactionMode {
     return header + (this.secret.size === 0 ? rest : this.redactCells(rest));
   }
 
+  /**
+   * The text with the secret cells replaced. What is kept is copied in runs (slices of `text`),
+   * not character by character: a run breaks only where the output differs from the input.
+   */
   private redactCells(text: string): string {
     let out = '';
+    /** Start of the run of characters kept as they are, or -1. */
+    let run = -1;
+    const flush = (end: number) => {
+      if (run >= 0) out += text.slice(run, end);
+      run = -1;
+    };
+    const keep = (at: number) => {
+      if (run < 0) run = at;
+    };
     for (let i = 0; i < text.length; i++) {
       const c = text[i]!;
       if (this.quotePending) {
@@ -90,8 +103,11 @@ export class CsvColumnRedactor implements TextRedactionMode {
         this.inQuotes = false;
       }
       if (this.inQuotes) {
-        if (c === QUOTE) this.quotePending = true;
-        else if (!this.replacing) out += c;
+        if (c === QUOTE) {
+          flush(i);
+          this.quotePending = true;
+        } else if (this.replacing) flush(i);
+        else keep(i);
         continue;
       }
       if (c === this.delimiter || c === '\n' || c === '\r') {
@@ -99,21 +115,24 @@ export class CsvColumnRedactor implements TextRedactionMode {
         this.cellStart = true;
         if (c === '\n') this.column = 0;
         else if (c === this.delimiter) this.column++;
-        out += c;
+        keep(i);
         continue;
       }
       if (this.cellStart) {
         this.cellStart = false;
         this.inQuotes = c === QUOTE;
         if (this.secret!.has(this.column)) {
+          flush(i);
           this.replacing = true;
           countRedaction(this.counts, 'field');
           out += this.inQuotes ? `${QUOTE}${REDACTED}` : REDACTED;
           continue;
         }
       }
-      if (!this.replacing) out += c;
+      if (this.replacing) flush(i);
+      else keep(i);
     }
+    flush(text.length);
     return out;
   }
 }
