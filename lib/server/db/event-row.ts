@@ -26,7 +26,7 @@ import type { TextRange } from '../ingest/line-offsets';
 /** Columns that are the same for every event of a source. */
 export const OWNER_COLUMNS = ['incidentId', 'sourceId', 'position'] as const;
 
-/** The per-event columns, in the order eventRowValues writes them. */
+/** The per-event columns, in the order writeEventRow writes them. */
 export const ROW_COLUMNS = [
   'seq',
   'line',
