@@ -28,6 +28,7 @@ import type { AnalysisEvent } from '../analysis/input';
 import type { DivergenceFinding, StateValue } from '../analysis/results';
 import type { EffectRule } from '../../schemas/profile';
 import { FieldFinder } from '../state/field-finder';
+import type { FieldValues } from '../state/found-fields';
 import { normalizeStateValue } from '../state/values';
 import { FindingContext, evidenceOf } from './context';
 import { clock, list, valueText } from './describe';
@@ -51,7 +52,7 @@ const PROPERTIES = new Map<string, (e: AnalysisEvent) => string | null>([
 ]);
 
 /** A field's value for an event: its own fields, then its normalized ids and properties. */
-function fieldValue(event: AnalysisEvent, lower: string, found: Map<string, unknown>): unknown {
+function fieldValue(event: AnalysisEvent, lower: string, found: FieldValues): unknown {
   if (found.has(lower)) return found.get(lower);
   const id = ID_FIELDS.get(lower);
   if (id !== undefined) return event.ids[id] ?? undefined;
@@ -103,7 +104,7 @@ function findEffect(ctx: FindingContext, rule: EffectRule): DivergenceFinding[] 
   const finder = new FieldFinder([...matchNames, ...same.map((s) => s.lower)]);
   const keyOf = new Map<number, { key: string; values: StateValue[] }>();
   const events = ctx.input.events;
-  const found = new Map<string, unknown>();
+  const found = finder.foundFields();
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as AnalysisEvent;
     if (event.unparsed || Number.isNaN(ctx.alignedTs(i))) continue;
@@ -158,7 +159,7 @@ function findIdempotencyDuplicates(ctx: FindingContext): DivergenceFinding[] {
   const finder = new FieldFinder([...IDEMPOTENCY, 'requestheaders', 'headers']);
   const keys = new Map<number, { group: string; key: string; name: string }>();
   const events = ctx.input.events;
-  const found = new Map<string, unknown>();
+  const found = finder.foundFields();
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as AnalysisEvent;
     if (event.unparsed || Number.isNaN(ctx.alignedTs(i))) continue;

@@ -34,6 +34,7 @@ import type { Alignment, Observation, StateValue } from '../analysis/results';
 import type { AnalysisEvent, AnalysisInput } from '../analysis/input';
 import type { AnalysisProfile } from '../../schemas/profile';
 import { FieldFinder } from './field-finder';
+import type { FieldValues, FoundFields } from './found-fields';
 import {
   compilePathTemplate,
   matchesCollection,
@@ -111,8 +112,8 @@ class Extractor {
   /** Index in `out` of the current event's first observation: one event states each (entity, field) once. */
   private eventStart = 0;
   /** Reused per event (cleared): field values found in the record and in its `state` object. */
-  private readonly found = new Map<string, unknown>();
-  private readonly inState = new Map<string, unknown>();
+  private readonly found: FoundFields;
+  private readonly inState: FoundFields;
   /** Entity strings per type and raw id: the observations of one entity share one string. */
   private readonly entities = new Map<string, Map<unknown, string>>();
   private event = -1;
@@ -129,6 +130,8 @@ class Extractor {
       for (const t of rule.templates) names.add(t.idParam.toLowerCase());
     }
     this.finder = new FieldFinder(names);
+    this.found = this.finder.foundFields();
+    this.inState = this.finder.foundFields();
   }
 
   run(input: AnalysisInput, alignment: Alignment): Observation[] {
@@ -166,8 +169,11 @@ class Extractor {
     out.push({ event: this.event, entity, field, value, domain: this.domain, at: this.at, scope });
   }
 
-  /** `type:id` (the id itself for the default rule's type ''), one string per entity. */
-  private entity(type: string, raw: unknown, id: string): string {
+  /**
+   * `type:id` (the id itself for the default rule's type ''), one string per entity; null when
+   * `raw` is no id (idText). Looked up by the raw value first, so a repeated id costs no new text.
+   */
+  private entityOf(type: string, raw: unknown): string | null {
     let byId = this.entities.get(type);
     if (!byId) {
       byId = new Map();
@@ -175,6 +181,8 @@ class Extractor {
     }
     let entity = byId.get(raw);
     if (entity === undefined) {
+      const id = idText(raw);
+      if (id === null) return null;
       entity = byId.get(id) ?? (type === '' ? id : `${type}:${id}`);
       if (byId.size < 2_000_000) {
         byId.set(raw, entity);
@@ -185,11 +193,9 @@ class Extractor {
   }
 
   /** The default rule over one object: `entity` + `state` (object, or flat `state.*` keys). */
-  private defaultRule(record: Record<string, unknown>, found: Map<string, unknown>): void {
-    const raw = found.get('entity');
-    const text = idText(raw);
-    if (text === null) return;
-    const entity = this.entity('', raw, text);
+  private defaultRule(record: Record<string, unknown>, found: FieldValues): void {
+    const entity = this.entityOf('', found.get('entity'));
+    if (entity === null) return;
     const state = found.get('state');
     if (isObject(state)) {
       for (const field of Object.keys(state)) {
@@ -219,20 +225,19 @@ class Extractor {
     let segments: string[] | null = null;
     let query: Map<string, string> | null = null;
     for (const rule of this.rules) {
-      let id: string | null = null;
-      let raw: unknown = undefined;
+      let entity: string | null = null;
       for (const key of rule.keys) {
-        raw = lookup(inState, found, key);
-        id = idText(raw);
-        if (id !== null) break;
+        entity = this.entityOf(rule.type, lookup(inState, found, key));
+        if (entity !== null) break;
       }
       let params: Map<string, string> | null = null;
-      if (id === null && (rule.templates.length > 0 || rule.keys.length > 0)) {
+      if (entity === null && (rule.templates.length > 0 || rule.keys.length > 0)) {
         if (segments === null) {
           const location = requestLocation(found, event.name);
           segments = location ? splitPath(location.path) : [];
           query = queryParams(location?.query ?? null);
         }
+        let id: string | null = null;
         for (const template of rule.templates) {
           const match = matchPathTemplate(template, segments);
           if (match) {
@@ -247,10 +252,9 @@ class Extractor {
             if (id !== null) break;
           }
         }
-        raw = id;
+        if (id !== null) entity = this.entityOf(rule.type, id);
       }
-      if (id === null) continue;
-      const entity = this.entity(rule.type, raw, id);
+      if (entity === null) continue;
       let scope: Record<string, StateValue> | null = null;
       for (const field of rule.state) {
         const value = normalizeStateValue(lookup(inState, found, field.lower));
@@ -280,7 +284,8 @@ class Extractor {
     for (const rule of this.rules) {
       for (const record of this.harRecords(rule, body, segments, query)) {
         const fields = record.fields;
-        const entity = this.entity(rule.type, record.id, record.id);
+        const entity = this.entityOf(rule.type, record.id);
+        if (entity === null) continue;
         let scope: Record<string, StateValue> | null = null;
         for (const field of rule.state) {
           const value = normalizeStateValue(fields.get(field.lower));
@@ -387,7 +392,7 @@ function hasCaseInsensitive(record: Record<string, unknown>, lower: string): boo
 }
 
 /** The request path and query an event names: a path field, else its `METHOD /path` name. */
-function requestLocation(found: Map<string, unknown>, name: string | null): { path: string; query: string | null } | null {
+function requestLocation(found: FieldValues, name: string | null): { path: string; query: string | null } | null {
   for (const field of PATH_FIELDS) {
     const value = found.get(field);
     if (typeof value === 'string') {
@@ -403,15 +408,15 @@ function requestLocation(found: Map<string, unknown>, name: string | null): { pa
 }
 
 /** A field of a record: its `state` object's value first, then the record's own. */
-function lookup(first: Map<string, unknown>, second: Map<string, unknown>, lower: string): unknown {
+function lookup(first: FieldValues, second: FieldValues, lower: string): unknown {
   const value = first.get(lower);
   return value !== undefined || first.has(lower) ? value : second.get(lower);
 }
 
 function readScope(
   rule: CompiledRule,
-  first: Map<string, unknown>,
-  second: Map<string, unknown>,
+  first: FieldValues,
+  second: FieldValues,
   params: Map<string, string> | null,
   query: Map<string, string> | null,
 ): Record<string, StateValue> {

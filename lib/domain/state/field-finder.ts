@@ -7,6 +7,7 @@
  * records of one source repeat the same keys.
  */
 import { isObject } from '../parse/json-values';
+import { type FieldSink, FoundFields } from './found-fields';
 
 const LOWER_CACHE_LIMIT = 50_000;
 
@@ -35,6 +36,11 @@ export class FieldFinder {
     return this.names.has(name.toLowerCase());
   }
 
+  /** A reusable sink with a slot for each name looked for (cleared per record without garbage). */
+  foundFields(): FoundFields {
+    return new FoundFields(this.names);
+  }
+
   lower(key: string): string {
     let lower = this.lowerCache.get(key);
     if (lower === undefined) {
@@ -49,8 +55,8 @@ export class FieldFinder {
    * name already in `out` is kept (earlier scans win), and within a record a flat key wins over
    * a nested path.
    */
-  scan(record: Record<string, unknown>, out: Map<string, unknown>): void {
-    const nested: [string[], unknown][] = [];
+  scan(record: Record<string, unknown>, out: FieldSink): void {
+    let nested: [string[], unknown][] | null = null;
     for (const key in record) {
       if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
       const value = record[key];
@@ -58,9 +64,10 @@ export class FieldFinder {
       if (this.names.has(lower) && !out.has(lower)) out.set(lower, value);
       if (this.dotted.size > 0 && isObject(value)) {
         const paths = this.dotted.get(lower);
-        if (paths) for (const path of paths) nested.push([path, value]);
+        if (paths) for (const path of paths) (nested ??= []).push([path, value]);
       }
     }
+    if (nested === null) return;
     for (const [path, value] of nested) {
       const name = path.join('.');
       if (out.has(name)) continue;
