@@ -56,6 +56,27 @@ describe('normalizeRecord', () => {
     expect(e.attributes).toMatchObject({ stream: 'stdout' });
   });
 
+  it('carries nothing over from one record to the next (its slots are reused)', () => {
+    const full = normalizeRecord({
+      ...base,
+      fields: { ts: 1000, level: 'error', service: 'cart', msg: 'm', request_id: 'r-1', correlation_id: 'c-1', trace_id: 'abcdef0123456789abcdef0123456789', span_id: '0123456789abcdef', parent_id: '1123456789abcdef', session_id: 's-1', duration_ms: 5, event: 'op', status: 'ok', x: 1 },
+    });
+    expect(full.ids).toEqual({ requestId: 'r-1', correlationId: 'c-1', traceId: 'abcdef0123456789abcdef0123456789', spanId: '0123456789abcdef', parentSpanId: '1123456789abcdef', sessionId: 's-1' });
+    const bare = normalizeRecord({ ...base, fields: { x: 2 } });
+    expect(bare).toMatchObject({ ts: null, interval: null, service: 'cart-api.log', level: null, name: null, status: null, message: null });
+    expect(bare.ids).toEqual({ requestId: null, correlationId: null, traceId: null, spanId: null, parentSpanId: null, sessionId: null });
+    expect(bare.attributes).toEqual({ x: 2 });
+  });
+
+  it('reads a record embedded in an embedded record, each level keeping its own fields', () => {
+    const innermost = JSON.stringify({ msg: 'deepest', request_id: 'r-9' });
+    const inner = JSON.stringify({ log: innermost, level: 'warn', where: 'inner' });
+    const e = normalizeRecord({ ...base, fields: { log: inner, service: 'outer-svc', where: 'outer' } });
+    expect(e).toMatchObject({ message: 'deepest', level: 'warn', service: 'outer-svc' });
+    expect(e.ids.requestId).toBe('r-9');
+    expect(e.attributes).toEqual({ where: 'inner' });
+  });
+
   it('names an HTTP record by method and path and reads traceparent', () => {
     const e = normalizeRecord({ ...base, fields: { req: { method: 'get', url: '/api/items/7' }, traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' } });
     expect(e.name).toBe('GET /api/items/7');

@@ -66,4 +66,25 @@ describe('normalizeLevel', () => {
     expect(normalizeLevel('notice')).toBe('info');
     expect(normalizeLevel('weird')).toBe('weird');
   });
+
+  it('answers the same for a word seen before (levels are cached as written)', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(normalizeLevel('WARNING')).toBe('warn');
+      expect(normalizeLevel(' Warn ')).toBe('warn');
+      expect(normalizeLevel('')).toBeNull();
+      expect(normalizeLevel('a level no logger writes, longer than the cache keeps')).toBe('a level no logger writes, longer than the cache keeps');
+    }
+  });
+});
+
+describe('span ids in any case', () => {
+  it('lower-cases hex and pads short ids, and reads the no-parent words in any case', () => {
+    expect(normalizeSpanId('B7AD6B7169203331')).toBe('b7ad6b7169203331');
+    expect(normalizeSpanId('b7ad6b7169203331')).toBe('b7ad6b7169203331');
+    expect(normalizeSpanId('ABC')).toBe('0000000000000abc');
+    expect(normalizeSpanId('Root')).toBeNull();
+    expect(normalizeSpanId('NONE')).toBeNull();
+    expect(normalizeSpanId('-')).toBeNull();
+    expect(normalizeSpanId('nonexistent')).toBe('nonexistent');
+  });
 });

@@ -5,6 +5,7 @@
  * bytes for a trace, 8 for a span): those become hex too. Anything else is kept as written,
  * because a request id is an opaque string.
  */
+const UPPER_HEX = /[A-F]/;
 const HEX = /^[0-9a-fA-F]+$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -23,7 +24,9 @@ export function normalizeTraceId(value: unknown): string | null {
   if (s.length === 0) return null;
   if (HEX.test(s) && s.length <= 32) {
     if (/^0+$/.test(s)) return null; // all-zero ids mean "no trace" in every tracer
-    return s.length >= 16 ? s.toLowerCase().padStart(32, '0') : s.toLowerCase();
+    // Most ids are lower case already, and toLowerCase copies them even then.
+    const lower = UPPER_HEX.test(s) ? s.toLowerCase() : s;
+    return s.length >= 16 ? lower.padStart(32, '0') : lower;
   }
   return base64ToHex(s, 16) ?? s;
 }
@@ -52,14 +55,16 @@ export function shortTraceIdDigits(value: unknown): number | null {
 
 /** Words exporters write where a span has no parent (Nezha's trace CSVs: `root`). */
 const NO_SPAN = new Set(['root', 'null', 'nil', 'none', '-']);
+const NO_SPAN_LONGEST = 4;
 
 export function normalizeSpanId(value: unknown): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
   const s = String(value).trim();
-  if (s.length === 0 || NO_SPAN.has(s.toLowerCase())) return null;
+  if (s.length === 0 || (s.length <= NO_SPAN_LONGEST && NO_SPAN.has(s.toLowerCase()))) return null;
   if (HEX.test(s)) {
     if (/^0+$/.test(s)) return null;
-    return s.length <= 16 ? s.toLowerCase().padStart(16, '0') : s.toLowerCase();
+    const lower = UPPER_HEX.test(s) ? s.toLowerCase() : s;
+    return s.length <= 16 ? lower.padStart(16, '0') : lower;
   }
   return base64ToHex(s, 8) ?? s;
 }

@@ -53,9 +53,23 @@ export function fromOtlpSeverity(n: number): string | null {
   return ['trace', 'debug', 'info', 'warn', 'error', 'fatal'][Math.floor((n - 1) / 4)] ?? null;
 }
 
+/** Level words as written -> normalized: a source repeats a handful, and trim + toLowerCase copy each. */
+const WRITTEN = new Map<string, string | null>();
+const WRITTEN_LIMIT = 1_000;
+const WRITTEN_LONGEST = 32;
+
 export function normalizeLevel(value: unknown): string | null {
   if (typeof value === 'number') return Number.isFinite(value) ? fromBunyanNumber(value) : null;
   if (typeof value !== 'string') return null;
+  let level = WRITTEN.get(value);
+  if (level === undefined) {
+    level = levelOfText(value);
+    if (WRITTEN.size < WRITTEN_LIMIT && value.length <= WRITTEN_LONGEST) WRITTEN.set(value, level);
+  }
+  return level;
+}
+
+function levelOfText(value: string): string | null {
   const s = value.trim().toLowerCase();
   if (s.length === 0) return null;
   if (/^\d+$/.test(s)) return fromBunyanNumber(Number(s));
