@@ -120,7 +120,7 @@ async function timeDatabaseLookups(keys: string[]): Promise<number[]> {
 
 /**
  * PostgreSQL: the same number of round trips through the same pool, each doing no work. On the
- * 2-vCPU development machine these alone had p99 0.1-1.7 ms and a max of 4-6 ms (the client
+ * 2-vCPU development machine these alone had p99 0.1-1.7 ms and a max of 3-6 ms (the client
  * and the server process scheduled in turn): the floor under the lookup's p99. Null on SQLite.
  */
 async function timeRoundTrips(count: number): Promise<number[] | null> {

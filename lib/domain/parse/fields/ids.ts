@@ -55,7 +55,8 @@ export function shortTraceIdDigits(value: unknown): number | null {
 
 /** Words exporters write where a span has no parent (Nezha's trace CSVs: `root`). */
 const NO_SPAN = new Set(['root', 'null', 'nil', 'none', '-']);
-const NO_SPAN_LONGEST = 4;
+/** Longer ids skip the lower-cased copy the set lookup needs. */
+const NO_SPAN_LONGEST = Math.max(...[...NO_SPAN].map((word) => word.length));
 
 export function normalizeSpanId(value: unknown): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
