@@ -28,6 +28,12 @@ import { redactText } from './redact-text';
 const JSON_DOCUMENTS: ReadonlySet<FormatId> = new Set(['har', 'json', 'otlp', 'jaeger', 'zipkin']);
 /** The text parsers cap a record at 1 MiB; a longer line is redacted in pieces. */
 export const MAX_TEXT_LINE = 1 << 20;
+/**
+ * A held line this long ends through writeAfterHeld, which saves a copy of it. Shorter ones are
+ * joined to what follows as before: for JSON lines (a short line held across each 64 KiB
+ * piece) the other path measured no faster, 0-5% slower.
+ */
+const LONG_HELD_LINE = 64 * 1024;
 const BOM = '\ufeff';
 
 export interface StreamRedactor {
@@ -61,6 +67,11 @@ class LineMode implements Mode {
     let out = '';
     let from = 0;
     // The line held from the last chunk ends at this chunk's first line end.
+    if (this.line.length > 0 && this.json === null) {
+      const nl = text.indexOf('\n');
+      if (nl < 0) return this.append(text);
+      if (this.line.length >= LONG_HELD_LINE && this.line.length + nl < MAX_TEXT_LINE) return this.writeAfterHeld(text, nl);
+    }
     if (this.line.length > 0 || this.json) {
       const nl = text.indexOf('\n');
       if (nl < 0) return this.append(text);
@@ -75,6 +86,27 @@ class LineMode implements Mode {
       from = last + 1;
     }
     return out + this.append(text.slice(from));
+  }
+
+  /**
+   * The held line ends at `text[nl]`. The held line and the text become one string, copied once
+   * (by the first slice taken of it); the held line, its newline and the text's complete lines
+   * then pass on as one slice of that string when redaction leaves them as they are. Joined as
+   * `line + '\n' + lines` they made a new string that whoever read it next copied again: for
+   * OTLP written one ~480 KB export request per line, 1.8 ms of fresh memory per line here.
+   */
+  private writeAfterHeld(text: string, nl: number): string {
+    const whole = this.line + text;
+    const lineEnd = this.line.length + nl;
+    this.line = '';
+    const line = whole.slice(0, lineEnd);
+    const redactedLine = this.redactLine(line);
+    const last = whole.lastIndexOf('\n');
+    const lines = whole.slice(lineEnd + 1, last + 1);
+    const redactedLines = mightHoldSecret(lines) ? this.redactLines(lines) : lines;
+    const done = redactedLine === line && redactedLines === lines ? whole.slice(0, last + 1) : `${redactedLine}\n${redactedLines}`;
+    const rest = this.append(whole.slice(last + 1));
+    return rest === '' ? done : done + rest;
   }
 
   /**
