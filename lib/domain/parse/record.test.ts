@@ -68,6 +68,23 @@ describe('normalizeRecord', () => {
     expect(bare.attributes).toEqual({ x: 2 });
   });
 
+  it("reads only a record's own fields, not ones it inherits (a `__proto__` field set by assignment)", () => {
+    const fields: Record<string, unknown> = {};
+    fields['__proto__'] = { level: 'error', request_id: 'r-1', user: 'bob' };
+    fields.msg = 'hi';
+    const e = normalizeRecord({ ...base, fields });
+    expect(e).toMatchObject({ level: null, message: 'hi' });
+    expect(e.ids.requestId).toBeNull();
+    expect(Object.keys(e.attributes)).toEqual([]);
+  });
+
+  it('matches long field names too (the lower-case cache keeps only short ones)', () => {
+    const long = `X_${'A'.repeat(100)}`;
+    const e = normalizeRecord({ ...base, fields: { [long]: 1, REQUEST_ID: 'r-2' } });
+    expect(e.ids.requestId).toBe('r-2');
+    expect(e.attributes).toEqual({ [long]: 1 });
+  });
+
   it('reads a record embedded in an embedded record, each level keeping its own fields', () => {
     const innermost = JSON.stringify({ msg: 'deepest', request_id: 'r-9' });
     const inner = JSON.stringify({ log: innermost, level: 'warn', where: 'inner' });

@@ -32,6 +32,7 @@ import {
 import { fromSyslogSeverity, normalizeLevel } from './fields/level';
 import { parseTimestampValue } from './fields/timestamp';
 import { isObject } from './json-values';
+import { detachedString } from '../detached-string';
 
 const ROLES = [
   'ts', 'start', 'end', 'duration', 'service', 'pod', 'level', 'priority', 'message', 'name',
@@ -153,21 +154,29 @@ function slotsAt(depth: number): Slots {
 /**
  * Field names in lower case, cached: records of one source repeat the same names, and
  * `toLowerCase` returns a new string even when nothing changes (a copy per field per record).
+ * Bounded: at most LOWER_LIMIT names of at most LOWER_LONGEST characters, kept as copies of
+ * their own (detachedString), so the cache holds well under 2 MB whatever the input.
  */
 const LOWER = new Map<string, string>();
 const LOWER_LIMIT = 10_000;
+const LOWER_LONGEST = 64;
 
 function lowerName(key: string): string {
   let lower = LOWER.get(key);
   if (lower === undefined) {
     lower = key.toLowerCase();
-    if (LOWER.size < LOWER_LIMIT) LOWER.set(key, lower);
+    if (LOWER.size < LOWER_LIMIT && key.length <= LOWER_LONGEST) LOWER.set(detachedString(key), detachedString(lower));
   }
   return lower;
 }
 
+/** `for...in` without the array `Object.keys` makes, and like it, own keys only. */
+const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
 function collect(fields: Record<string, unknown>, slots: Slots): void {
   for (const key in fields) {
+    // A record built by assignment can have a prototype of its own (a `__proto__` field).
+    if (!hasOwn(fields, key)) continue;
     const value = fields[key];
     const lower = lowerName(key);
     const known = FIELDS.get(lower);
@@ -323,7 +332,7 @@ function attributesWithout(fields: Record<string, unknown>, slots: Slots): Recor
     if (key !== undefined) consumedKeys.push(key);
   }
   const attributes: Record<string, unknown> = {};
-  for (const key in fields) if (!consumedKeys.includes(key)) attributes[key] = fields[key];
+  for (const key in fields) if (hasOwn(fields, key) && !consumedKeys.includes(key)) attributes[key] = fields[key];
   return attributes;
 }
 

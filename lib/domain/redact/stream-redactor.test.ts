@@ -57,8 +57,9 @@ describe('createStreamRedactor', () => {
     // Past the detection head, so that the pieces reach the line mode one by one.
     const plain = '{"ts":"2024-05-01T10:00:00Z","msg":"plain line without anything"}';
     const head = Array.from({ length: Math.ceil(DETECT_HEAD_CHARS / plain.length) + 1 }, () => plain);
-    // A line longer than a decode piece is held over several pieces and ends through the path
-    // that passes it on without a copy (LONG_HELD_LINE); the short ones are joined as before.
+    // Lines longer than a decode piece, one with a secret and one without, are held over several
+    // pieces and end through the path that passes them on as one slice (LONG_HELD_LINE); the
+    // short ones are joined as before.
     const long = `{"ts":"2024-05-01T10:00:00Z","msg":"${'x'.repeat(70_000)}","password":"pw2"}`;
     const lines = [
       '{"ts":"2024-05-01T10:00:01Z","msg":"login","password":"pw1"}',
@@ -67,6 +68,7 @@ describe('createStreamRedactor', () => {
       plain,
       `[INFO] a token in text ${JWT}`,
       'short',
+      `{"ts":"2024-05-01T10:00:03Z","msg":"${'y'.repeat(66_000)}"}`,
     ];
     const text = [...head, ...lines, ...lines, ...lines, ''].join('\n');
     const whole = redactAll(text, text.length);

@@ -67,6 +67,12 @@ describe('normalizeLevel', () => {
     expect(normalizeLevel('weird')).toBe('weird');
   });
 
+  it('keeps words that name Object.prototype members as words', () => {
+    expect(normalizeLevel('constructor')).toBe('constructor');
+    expect(normalizeLevel('toString')).toBe('tostring');
+    expect(normalizeLevel('__proto__')).toBe('__proto__');
+  });
+
   it('answers the same for a word seen before (levels are cached as written)', () => {
     for (let round = 0; round < 2; round++) {
       expect(normalizeLevel('WARNING')).toBe('warn');

@@ -3,6 +3,8 @@
  * fatal so the UI can filter and colour one set. Unknown words are kept lower-cased rather than
  * guessed (an on-call engineer would rather see "notice" than a wrong "info").
  */
+import { detachedString } from '../../detached-string';
+
 const WORDS: Record<string, string> = {
   trace: 'trace',
   verbose: 'trace',
@@ -64,7 +66,8 @@ export function normalizeLevel(value: unknown): string | null {
   let level = WRITTEN.get(value);
   if (level === undefined) {
     level = levelOfText(value);
-    if (WRITTEN.size < WRITTEN_LIMIT && value.length <= WRITTEN_LONGEST) WRITTEN.set(value, level);
+    // Copies of their own: a word sliced from a decoded chunk would keep the chunk.
+    if (WRITTEN.size < WRITTEN_LIMIT && value.length <= WRITTEN_LONGEST) WRITTEN.set(detachedString(value), level === null ? null : detachedString(level));
   }
   return level;
 }
@@ -73,5 +76,6 @@ function levelOfText(value: string): string | null {
   const s = value.trim().toLowerCase();
   if (s.length === 0) return null;
   if (/^\d+$/.test(s)) return fromBunyanNumber(Number(s));
-  return WORDS[s] ?? s;
+  // Own words only: `constructor` or `toString` must not find Object.prototype's functions.
+  return Object.prototype.hasOwnProperty.call(WORDS, s) ? (WORDS[s] as string) : s;
 }
