@@ -27,7 +27,7 @@ const KEY_COLUMNS = ['requestId', 'correlationId', 'traceId'] as const;
 function sourceKeysSql(dialect: Dialect): string {
   const columns = KEY_COLUMNS.map((c, i) => `WHEN ${i} THEN e."${c}"`).join(' ');
   const numbers = KEY_COLUMNS.map((_, i) => `SELECT ${i} AS "c"`).join(' UNION ALL ');
-  const pairs = `SELECT CASE n."c" ${columns} END AS "key", e."id" AS "eventId" FROM "Event" AS e CROSS JOIN (${numbers}) AS n WHERE e."sourceId" = ${dialect.placeholder(1)}`;
+  const pairs = `SELECT CASE n."c" ${columns} END${dialect.keyCollation} AS "key", e."id" AS "eventId" FROM "Event" AS e CROSS JOIN (${numbers}) AS n WHERE e."sourceId" = ${dialect.placeholder(1)}`;
   return `SELECT "key", "eventId" FROM (${pairs}) AS p WHERE "key" IS NOT NULL`;
 }
 
