@@ -32,7 +32,7 @@ import {
 import { fromSyslogSeverity, normalizeLevel } from './fields/level';
 import { parseTimestampValue } from './fields/timestamp';
 import { isObject } from './json-values';
-import { detachedString } from '../detached-string';
+import { TextCache } from '../text-cache';
 
 const ROLES = [
   'ts', 'start', 'end', 'duration', 'service', 'pod', 'level', 'priority', 'message', 'name',
@@ -151,34 +151,16 @@ function slotsAt(depth: number): Slots {
   return (SLOTS_BY_DEPTH[depth] ??= new Slots()).reset();
 }
 
-/**
- * Field names in lower case, cached: records of one source repeat the same names, and
- * `toLowerCase` returns a new string even when nothing changes (a copy per field per record).
- * Bounded: at most LOWER_LIMIT names of at most LOWER_LONGEST characters, kept as copies of
- * their own (detachedString), so the cache holds well under 2 MB whatever the input.
- */
-const LOWER = new Map<string, string>();
-const LOWER_LIMIT = 10_000;
-const LOWER_LONGEST = 64;
-
-function lowerName(key: string): string {
-  let lower = LOWER.get(key);
-  if (lower === undefined) {
-    lower = key.toLowerCase();
-    if (LOWER.size < LOWER_LIMIT && key.length <= LOWER_LONGEST) LOWER.set(detachedString(key), detachedString(lower));
-  }
-  return lower;
-}
-
-/** `for...in` without the array `Object.keys` makes, and like it, own keys only. */
-const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+/** Field names in lower case (TextCache says why cached). */
+const LOWER_NAMES = new TextCache((key) => key.toLowerCase(), 10_000, 64);
 
 function collect(fields: Record<string, unknown>, slots: Slots): void {
   for (const key in fields) {
-    // A record built by assignment can have a prototype of its own (a `__proto__` field).
-    if (!hasOwn(fields, key)) continue;
+    // `for...in` without the array `Object.keys` makes, and like it own keys only: a record
+    // built by assignment can have a prototype of its own (a `__proto__` field).
+    if (!Object.hasOwn(fields, key)) continue;
     const value = fields[key];
-    const lower = lowerName(key);
+    const lower = LOWER_NAMES.get(key);
     const known = FIELDS.get(lower);
     // An object under a known name is a namespace (`service: {name}`), except a message, which
     // may hold an embedded record.
@@ -332,7 +314,7 @@ function attributesWithout(fields: Record<string, unknown>, slots: Slots): Recor
     if (key !== undefined) consumedKeys.push(key);
   }
   const attributes: Record<string, unknown> = {};
-  for (const key in fields) if (hasOwn(fields, key) && !consumedKeys.includes(key)) attributes[key] = fields[key];
+  for (const key in fields) if (Object.hasOwn(fields, key) && !consumedKeys.includes(key)) attributes[key] = fields[key];
   return attributes;
 }
 

@@ -8,15 +8,14 @@
  */
 import { isObject } from '../parse/json-values';
 import { type FieldSink, FoundFields } from './found-fields';
-
-const LOWER_CACHE_LIMIT = 50_000;
+import { TextCache } from '../text-cache';
 
 export class FieldFinder {
   /** Lower-cased names looked for. */
   private readonly names = new Set<string>();
   /** First segment (lower case) -> the dotted names that start with it, as segments. */
   private readonly dotted = new Map<string, string[][]>();
-  private readonly lowerCache = new Map<string, string>();
+  private readonly lowerCache = new TextCache((key) => key.toLowerCase(), 50_000, 64);
 
   constructor(names: Iterable<string>) {
     for (const name of names) {
@@ -42,12 +41,7 @@ export class FieldFinder {
   }
 
   lower(key: string): string {
-    let lower = this.lowerCache.get(key);
-    if (lower === undefined) {
-      lower = key.toLowerCase();
-      if (this.lowerCache.size < LOWER_CACHE_LIMIT) this.lowerCache.set(key, lower);
-    }
-    return lower;
+    return this.lowerCache.get(key);
   }
 
   /**

@@ -3,7 +3,7 @@
  * fatal so the UI can filter and colour one set. Unknown words are kept lower-cased rather than
  * guessed (an on-call engineer would rather see "notice" than a wrong "info").
  */
-import { detachedString } from '../../detached-string';
+import { TextCache } from '../../text-cache';
 
 const WORDS: Record<string, string> = {
   trace: 'trace',
@@ -55,27 +55,19 @@ export function fromOtlpSeverity(n: number): string | null {
   return ['trace', 'debug', 'info', 'warn', 'error', 'fatal'][Math.floor((n - 1) / 4)] ?? null;
 }
 
-/** Level words as written -> normalized: a source repeats a handful, and trim + toLowerCase copy each. */
-const WRITTEN = new Map<string, string | null>();
-const WRITTEN_LIMIT = 1_000;
-const WRITTEN_LONGEST = 32;
-
-export function normalizeLevel(value: unknown): string | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? fromBunyanNumber(value) : null;
-  if (typeof value !== 'string') return null;
-  let level = WRITTEN.get(value);
-  if (level === undefined) {
-    level = levelOfText(value);
-    // Copies of their own: a word sliced from a decoded chunk would keep the chunk.
-    if (WRITTEN.size < WRITTEN_LIMIT && value.length <= WRITTEN_LONGEST) WRITTEN.set(detachedString(value), level === null ? null : detachedString(level));
-  }
-  return level;
-}
-
 function levelOfText(value: string): string | null {
   const s = value.trim().toLowerCase();
   if (s.length === 0) return null;
   if (/^\d+$/.test(s)) return fromBunyanNumber(Number(s));
   // Own words only: `constructor` or `toString` must not find Object.prototype's functions.
-  return Object.prototype.hasOwnProperty.call(WORDS, s) ? (WORDS[s] as string) : s;
+  return Object.hasOwn(WORDS, s) ? (WORDS[s] as string) : s;
+}
+
+/** Level words as written -> normalized: a source repeats a handful (TextCache says why cached). */
+const WRITTEN = new TextCache(levelOfText, 1_000, 32);
+
+export function normalizeLevel(value: unknown): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? fromBunyanNumber(value) : null;
+  if (typeof value !== 'string') return null;
+  return WRITTEN.get(value);
 }
