@@ -19,8 +19,8 @@ export async function incidentProfileSuggestions(incidentId: string): Promise<Pr
   for (const [index, source] of sources.entries()) {
     if (source.status !== 'ready') continue;
     const events = [];
-    for await (const rows of listSourceEvents(db, source.id, { limit: SUGGESTION_SAMPLE_PER_SOURCE })) {
-      for (const row of rows) events.push(toAnalysisEvent(row, index));
+    for await (const page of listSourceEvents(db, source.id, { limit: SUGGESTION_SAMPLE_PER_SOURCE })) {
+      for (const stored of page) events.push(toAnalysisEvent(stored, index));
     }
     sample.push({ name: source.name, events });
   }

@@ -15,7 +15,7 @@ import type { ReportSourceRow } from '../queries/get-analysis-state';
 import { listSourceEvents } from '../queries/list-source-events';
 import { sourceOutcome } from './source-outcome';
 import { createInterner } from '../queries/interner';
-import { toAnalysisEvent } from './to-analysis-event';
+import { eventIdOf, toAnalysisEvent } from './to-analysis-event';
 
 export interface LoadedEvidence {
   input: AnalysisInput;
@@ -34,10 +34,10 @@ export async function loadAnalysisInput(db: Db, sources: readonly ReportSourceRo
   const intern = createInterner();
   for (let index = 0; index < sources.length; index++) {
     if (outcomes[index]!.error !== undefined) continue;
-    for await (const rows of listSourceEvents(db, sources[index]!.id)) {
-      for (const row of rows) {
-        events.push(toAnalysisEvent(row, index, intern));
-        ids.push(row.id);
+    for await (const page of listSourceEvents(db, sources[index]!.id)) {
+      for (const stored of page) {
+        events.push(toAnalysisEvent(stored, index, intern));
+        ids.push(eventIdOf(stored));
       }
     }
   }

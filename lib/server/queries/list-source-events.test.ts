@@ -1,32 +1,50 @@
 /**
- * The analysis reads a source's events through listSourceEvents: row arrays from the engine's own
- * driver (better-sqlite3, or pg with TEST_DATABASE_URL), mapped by hand. The hand mapping must
- * give exactly what Prisma gives, column for column, for real records (a corpus log with unparsed lines, and a HAR with intervals).
+ * The analysis reads a source's events through listSourceEvents: one JSON text per page from the
+ * engine's own driver (better-sqlite3, or pg with TEST_DATABASE_URL), made into analysis events
+ * by toAnalysisEvent. That path must give exactly what the API's path gives from Prisma's rows
+ * (toStoredEvent), field for field, for real records: a corpus log with unparsed lines, a HAR
+ * with intervals, and an OTLP export whose events are located by span id; and values that JSON
+ * text must carry exactly (control characters, quotes, brackets, astral characters, doubles
+ * with all their digits, integers past 2^53).
  */
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath } from '@/lib/test-support/corpus';
 import { testDatabaseUrl } from '@/lib/test-support/test-database';
+import { eventIdOf, toAnalysisEvent } from '../analysis/to-analysis-event';
 import { closeDb, getDb } from '../db/client';
 import { ingestUpload } from '../ingest/ingest-upload';
 import { createIncident } from './create-incident';
-import { ANALYSIS_EVENT_SELECT, listSourceEvents, ANALYSIS_ROW_COLUMNS } from './list-source-events';
+import { AT, inRecordOrder, listSourceEvents, SOURCE_EVENT_COLUMNS } from './list-source-events';
+import { STORED_EVENT_SELECT, toStoredEvent } from './stored-event';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-list-source-events-'));
 process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'list-source-events');
 process.env.BLOB_DIR = path.join(tmp, 'blobs');
 
+const OTLP_FILE = 'otlp/trace.json';
+/** JSON lines whose values the page's JSON text must carry through unchanged. */
+const AWKWARD_LINES = [
+  { ts: '2026-11-20T10:00:00.123456Z', level: 'info', msg: 'tab\there, quote " backslash \\ bell \u0007 and ]', request_id: 'req-]', big: 12345678901234567890, third: 0.1 + 0.2 },
+  { ts: '2026-11-20T10:00:01Z', level: 'error', msg: 'astral 😀 and é', trace_id: '4BF92F3577B34DA6A3CE929D0E0E4736', nested: { list: [1, 'two', null], empty: {} } },
+  { ts: '2026-11-20T10:00:02.5Z', msg: '' },
+].map((line) => JSON.stringify(line)).join('\n');
+
 const sourceIds: string[] = [];
 
 beforeAll(async () => {
   const incident = await createIncident({ name: 'rows' });
-  for (const file of ['logs/all.log', 'har/timed_out.har']) {
+  for (const file of ['logs/all.log', 'har/timed_out.har', OTLP_FILE]) {
     const result = await ingestUpload({ incidentId: incident.id, name: path.basename(file), body: createReadStream(corpusPath(file)), redact: false });
     expect(result.ok).toBe(true);
     sourceIds.push(result.source.id);
   }
+  const awkward = await ingestUpload({ incidentId: incident.id, name: 'awkward.jsonl', body: Readable.from([AWKWARD_LINES]), redact: false });
+  expect(awkward.ok).toBe(true);
+  sourceIds.push(awkward.ok ? awkward.source.id : '');
 });
 
 afterAll(async () => {
@@ -35,18 +53,39 @@ afterAll(async () => {
 });
 
 describe('listSourceEvents', () => {
-  it('reads every column the analysis selects', () => {
-    expect([...ANALYSIS_ROW_COLUMNS].sort()).toEqual(Object.keys(ANALYSIS_EVENT_SELECT).sort());
+  it('gives the events and ids Prisma gives, in record order, across pages', async () => {
+    const db = await getDb();
+    for (const [index, sourceId] of sourceIds.entries()) {
+      const listed = [];
+      const ids = [];
+      let pages = 0;
+      for await (const page of listSourceEvents(db, sourceId, { pageSize: 2 })) {
+        pages++;
+        expect(page.length).toBeLessThanOrEqual(2);
+        for (const stored of page) {
+          listed.push(toAnalysisEvent(stored, index));
+          ids.push(eventIdOf(stored));
+        }
+      }
+      const rows = await db.prisma.event.findMany({ where: { sourceId }, select: { ...STORED_EVENT_SELECT, id: true }, orderBy: { seq: 'asc' } });
+      expect(rows.length).toBeGreaterThan(0);
+      expect(pages).toBe(Math.ceil(rows.length / 2));
+      expect(listed).toEqual(rows.map((row) => ({ ...toStoredEvent(row), source: index, seq: row.seq })));
+      expect(ids).toEqual(rows.map((row) => row.id));
+    }
   });
 
-  it('gives the rows Prisma gives, in record order, across pages', async () => {
+  it('stops after `limit` events', async () => {
     const db = await getDb();
-    for (const sourceId of sourceIds) {
-      const listed = [];
-      for await (const page of listSourceEvents(db, sourceId, { pageSize: 7 })) listed.push(...page);
-      const expected = await db.prisma.event.findMany({ where: { sourceId }, select: ANALYSIS_EVENT_SELECT, orderBy: { seq: 'asc' } });
-      expect(listed.length).toBeGreaterThan(7);
-      expect(listed).toEqual(expected);
-    }
+    const pages = [];
+    for await (const page of listSourceEvents(db, sourceIds[0]!, { pageSize: 4, limit: 10 })) pages.push(page.length);
+    expect(pages).toEqual([4, 4, 2]);
+  });
+
+  it('puts a page back in record order if an engine joined it in another', () => {
+    const event = (seq: number) => SOURCE_EVENT_COLUMNS.map((column) => (column === 'seq' ? seq : null));
+    const page = [event(4), event(2), event(3)];
+    inRecordOrder(page);
+    expect(page.map((e) => e[AT.seq])).toEqual([2, 3, 4]);
   });
 });
