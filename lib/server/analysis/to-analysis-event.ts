@@ -9,10 +9,17 @@
  */
 import type { AnalysisEvent } from '@/lib/domain/analysis/input';
 import type { Locator } from '@/lib/domain/event';
-import { AT, ATTRIBUTES_AT, type SourceEventArray } from '../queries/list-source-events';
+import { AT, ATTRIBUTES_AT, type SourceEventArray } from '../queries/source-event-columns';
 import { noInterning, type Interner } from '../queries/interner';
 
 type Text = string | null;
+
+// Read once: an imported binding is a getter call under some module loaders (tsx), and this
+// runs 20 times per event.
+const { service: SERVICE, level: LEVEL, name: NAME, status: STATUS, message: MESSAGE, requestId: REQUEST_ID, correlationId: CORRELATION_ID } = AT;
+const { traceId: TRACE_ID, spanId: SPAN_ID, parentSpanId: PARENT_SPAN_ID, sessionId: SESSION_ID, id: ID, line: LINE, idx: IDX } = AT;
+const { ts: TS, startTs: START_TS, endTs: END_TS, unparsed: UNPARSED, seq: SEQ } = AT;
+const ATTRIBUTES = ATTRIBUTES_AT;
 
 function locatorOf(line: unknown, idx: unknown, spanId: Text, seq: number): Locator {
   if (line !== null) return { line: line as number };
@@ -23,28 +30,28 @@ function locatorOf(line: unknown, idx: unknown, spanId: Text, seq: number): Loca
 }
 
 export function toAnalysisEvent(v: SourceEventArray, source: number, intern: Interner = noInterning): AnalysisEvent {
-  const seq = v[AT.seq] as number;
-  const spanId = v[AT.spanId] as Text;
-  const startTs = v[AT.startTs] as number | null;
-  const endTs = v[AT.endTs] as number | null;
-  const attributes = v[ATTRIBUTES_AT];
-  const unparsed = v[AT.unparsed];
+  const seq = v[SEQ] as number;
+  const spanId = v[SPAN_ID] as Text;
+  const startTs = v[START_TS] as number | null;
+  const endTs = v[END_TS] as number | null;
+  const attributes = v[ATTRIBUTES];
+  const unparsed = v[UNPARSED];
   return {
-    locator: locatorOf(v[AT.line], v[AT.idx], spanId, seq),
-    ts: v[AT.ts] as number | null,
+    locator: locatorOf(v[LINE], v[IDX], spanId, seq),
+    ts: v[TS] as number | null,
     interval: startTs !== null && endTs !== null ? [startTs, endTs] : null,
-    service: intern(v[AT.service] as Text),
-    level: intern(v[AT.level] as Text),
-    name: intern(v[AT.name] as Text),
-    status: intern(v[AT.status] as Text),
-    message: v[AT.message] as Text,
+    service: intern(v[SERVICE] as Text),
+    level: intern(v[LEVEL] as Text),
+    name: intern(v[NAME] as Text),
+    status: intern(v[STATUS] as Text),
+    message: v[MESSAGE] as Text,
     ids: {
-      requestId: v[AT.requestId] as Text,
-      correlationId: v[AT.correlationId] as Text,
-      traceId: v[AT.traceId] as Text,
+      requestId: v[REQUEST_ID] as Text,
+      correlationId: v[CORRELATION_ID] as Text,
+      traceId: v[TRACE_ID] as Text,
       spanId,
-      parentSpanId: v[AT.parentSpanId] as Text,
-      sessionId: v[AT.sessionId] as Text,
+      parentSpanId: v[PARENT_SPAN_ID] as Text,
+      sessionId: v[SESSION_ID] as Text,
     },
     attributes: attributes !== null && typeof attributes === 'object' && !Array.isArray(attributes) ? (attributes as Record<string, unknown>) : {},
     unparsed: unparsed === 1 || unparsed === true,
@@ -55,5 +62,5 @@ export function toAnalysisEvent(v: SourceEventArray, source: number, intern: Int
 
 /** The event's database id. */
 export function eventIdOf(v: SourceEventArray): number {
-  return v[AT.id] as number;
+  return v[ID] as number;
 }

@@ -14,13 +14,11 @@
  *
  * Loading the worker: inside Next (`next build`/`next dev`) Turbopack bundles
  * `new Worker(new URL('./x.ts', import.meta.url))` into a chunk of its own (checked with
- * `next build && next start` and a curl upload). Run from source (tsx for the CLI and
- * benchmarks, vitest), Node cannot load TypeScript in a worker by itself, so a two-line bootstrap
- * registers tsx's require hook first (tsx is a devDependency: only used from source).
+ * `next build && next start` and a curl upload); run from source, see ../source-worker.ts.
  */
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { openBlobFile } from '../blob-store';
+import { workerFromSource } from '../source-worker';
 import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
 import { evidenceRows, type RowChunk, type RowOptions } from './evidence-rows';
 import type { ParseWorkerData, WorkerMessage } from './parse-worker';
@@ -58,10 +56,7 @@ function startWorker(): StartedWorker {
   // Inside Next (NEXT_RUNTIME is set), this module is bundled and so is the worker entry below.
   let worker: Worker;
   if (process.env.NEXT_RUNTIME) worker = new Worker(new URL('./parse-worker.ts', import.meta.url), WORKER_OPTIONS);
-  else {
-    const entry = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
-    worker = new Worker(`require('tsx/cjs/api').register();\nrequire(${JSON.stringify(entry)});`, { eval: true, ...WORKER_OPTIONS });
-  }
+  else worker = workerFromSource(new URL('./parse-worker.ts', import.meta.url), WORKER_OPTIONS);
   const started: StartedWorker = { worker, failure: null, exited: false };
   worker.on('error', (error) => (started.failure ??= error));
   worker.on('exit', () => (started.exited = true));

@@ -18,7 +18,9 @@ import { eventIdOf, toAnalysisEvent } from '../analysis/to-analysis-event';
 import { closeDb, getDb } from '../db/client';
 import { ingestUpload } from '../ingest/ingest-upload';
 import { createIncident } from './create-incident';
-import { AT, inRecordOrder, listSourceEvents, SOURCE_EVENT_COLUMNS } from './list-source-events';
+import { listSourceEvents } from './list-source-events';
+import { AT, SOURCE_EVENT_COLUMNS } from './source-event-columns';
+import { inRecordOrder } from './sqlite-source-events';
 import { STORED_EVENT_SELECT, toStoredEvent } from './stored-event';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-list-source-events-'));
@@ -53,13 +55,13 @@ afterAll(async () => {
 });
 
 describe('listSourceEvents', () => {
-  it('gives the events and ids Prisma gives, in record order, across pages', async () => {
+  it.each([true, false])('gives the events and ids Prisma gives, in record order, across pages (SQLite worker: %s)', async (worker) => {
     const db = await getDb();
     for (const [index, sourceId] of sourceIds.entries()) {
       const listed = [];
       const ids = [];
       let pages = 0;
-      for await (const page of listSourceEvents(db, sourceId, { pageSize: 2 })) {
+      for await (const page of listSourceEvents(db, sourceId, { pageSize: 2, worker })) {
         pages++;
         expect(page.length).toBeLessThanOrEqual(2);
         for (const stored of page) {
@@ -80,6 +82,16 @@ describe('listSourceEvents', () => {
     const pages = [];
     for await (const page of listSourceEvents(db, sourceIds[0]!, { pageSize: 4, limit: 10 })) pages.push(page.length);
     expect(pages).toEqual([4, 4, 2]);
+  });
+
+  it('stops reading when the caller stops', async () => {
+    const db = await getDb();
+    const pages = listSourceEvents(db, sourceIds[0]!, { pageSize: 2 });
+    for await (const page of pages) {
+      expect(page).toHaveLength(2);
+      break;
+    }
+    expect(await pages.next()).toEqual({ done: true, value: undefined });
   });
 
   it('puts a page back in record order if an engine joined it in another', () => {

@@ -1,0 +1,54 @@
+/**
+ * The SQLite page worker's entry (started by sqlite-source-events.ts): reads a source's pages
+ * on a read-only connection of its own and posts each text, so that the database builds the
+ * next page while the main thread parses this one. Its first message is the job; it may run
+ * `credits` pages ahead, and the main thread sends 'ack' for each page it takes.
+ */
+import Database from 'better-sqlite3';
+import { parentPort } from 'node:worker_threads';
+import { readSqlitePage, type SqlitePage } from './sqlite-event-pages';
+
+export interface PageWorkerJob {
+  file: string;
+  sourceId: string;
+  after: number;
+  pageSize: number;
+  /** Events to read at most (Infinity: all). */
+  limit: number;
+  credits: number;
+}
+
+export type PageWorkerMessage = ({ kind: 'page' } & SqlitePage) | { kind: 'end' } | { kind: 'error'; message: string };
+
+async function run(port: NonNullable<typeof parentPort>, job: PageWorkerJob): Promise<void> {
+  let credits = job.credits;
+  let wake: (() => void) | null = null;
+  port.on('message', (message: unknown) => {
+    if (message !== 'ack') return;
+    credits++;
+    wake?.();
+    wake = null;
+  });
+  try {
+    const connection = new Database(job.file, { readonly: true, fileMustExist: true });
+    let { after, limit } = job;
+    while (limit > 0) {
+      while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const take = Math.min(job.pageSize, limit);
+      const page = readSqlitePage(connection, job.sourceId, after, take);
+      if (page === null) break;
+      credits--;
+      port.postMessage({ kind: 'page', ...page } satisfies PageWorkerMessage);
+      if (page.count < take) break;
+      after = page.last;
+      limit -= page.count;
+    }
+    connection.close();
+    port.postMessage({ kind: 'end' } satisfies PageWorkerMessage);
+  } catch (error) {
+    port.postMessage({ kind: 'error', message: error instanceof Error ? error.message : String(error) } satisfies PageWorkerMessage);
+  }
+}
+
+const port = parentPort;
+if (port) port.once('message', (job: PageWorkerJob) => void run(port, job));
