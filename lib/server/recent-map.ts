@@ -23,6 +23,13 @@ export class RecentMap<K, V> {
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
   }
 
+  /** The most recently used value whose key matches, without counting this as a use. */
+  newest(matches: (key: K) => boolean): V | undefined {
+    let found: V | undefined;
+    for (const [key, value] of this.entries) if (matches(key)) found = value;
+    return found;
+  }
+
   clear(): void {
     this.entries.clear();
   }

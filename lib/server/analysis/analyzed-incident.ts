@@ -26,7 +26,8 @@ export class AnalyzedIncident implements Investigated {
   constructor(
     readonly incidentId: string,
     readonly fingerprint: string,
-    loaded: LoadedEvidence,
+    /** What the input was loaded as: the next analysis of this incident reuses its unchanged sources. */
+    readonly loaded: LoadedEvidence,
     readonly analysis: AnalysisResult,
     readonly profile: AnalysisProfile | null,
     /** Loading and analyzing, ms. */

@@ -7,7 +7,10 @@
  *                                                     -> else load, analyze, keep it
  *
  * The RECENT_ANALYSES most recently used analyses stay in this process, keyed by incident and
- * fingerprint (which includes the alignment flag), so a view after a view costs no analysis.
+ * fingerprint (which includes the alignment flag), so a view after a view costs no analysis. A
+ * new analysis of an incident with one kept takes the events of its unchanged sources from it
+ * instead of the database (load-analysis-input.ts): a profile edit or the alignment switch
+ * then costs the analysis alone.
  * Concurrent callers share one computation (share-in-flight.ts). The fingerprint is read again
  * after computing: an analysis whose inputs moved meanwhile (an upload settled) is returned but
  * not kept, so it never answers for inputs it did not see. The report (incident-report.ts)
@@ -46,7 +49,9 @@ async function compute(state: AnalysisState, fingerprint: string, options: Analy
   const started = performance.now();
   const db = await getDb();
   const profile = parseSavedProfile(state.profileText);
-  const loaded = await loadAnalysisInput(db, state.sources);
+  // The newest kept analysis of this incident, for the sources whose events it already holds.
+  const previous = recent.newest((key) => key.startsWith(`${state.incidentId}:`))?.loaded;
+  const loaded = await loadAnalysisInput(db, state.sources, previous);
   const analysis = analyzeEvidence(loaded.input, { profile, alignment: options.alignment });
   const analyzed = new AnalyzedIncident(state.incidentId, fingerprint, loaded, analysis, profile, performance.now() - started);
   const now = await getAnalysisState(db.prisma, state.incidentId);
