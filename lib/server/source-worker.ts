@@ -12,3 +12,9 @@ export function workerFromSource(entry: URL, options: WorkerOptions = {}): Worke
   const file = fileURLToPath(entry);
   return new Worker(`require('tsx/cjs/api').register();\nrequire(${JSON.stringify(file)});`, { ...options, eval: true });
 }
+
+/** Whether a worker failed because its script could not be loaded (an unusual bundle): callers then do the work on their own thread. */
+export function isWorkerLoadFailure(error: unknown): boolean {
+  const code = error && typeof error === 'object' && 'code' in error ? error.code : undefined;
+  return code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_UNKNOWN_FILE_EXTENSION' || code === 'ERR_WORKER_PATH';
+}

@@ -18,7 +18,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { openBlobFile } from '../blob-store';
-import { workerFromSource } from '../source-worker';
+import { isWorkerLoadFailure, workerFromSource } from '../source-worker';
 import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
 import { evidenceRows, type RowChunk, type RowOptions } from './evidence-rows';
 import type { ParseWorkerData, WorkerMessage } from './parse-worker';
@@ -95,11 +95,6 @@ function rebuildError(message: { name: string; message: string }): Error {
   return error;
 }
 
-function isLoadFailure(error: unknown): boolean {
-  const code = error && typeof error === 'object' && 'code' in error ? error.code : undefined;
-  return code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_UNKNOWN_FILE_EXTENSION' || code === 'ERR_WORKER_PATH';
-}
-
 export interface SourceRowOptions extends RowOptions {
   signal?: AbortSignal;
   /** false: parse on this thread (tests comparing both paths). */
@@ -137,7 +132,7 @@ export async function* parseSourceRows(file: string, options: SourceRowOptions):
       const message = queue.shift();
       if (message === undefined) {
         if (started.failure !== null) {
-          if (received === 0 && isLoadFailure(started.failure)) break; // fall back to inline, below
+          if (received === 0 && isWorkerLoadFailure(started.failure)) break; // fall back to inline, below
           throw started.failure;
         }
         if (started.exited) throw new Error(`${rowOptions.sourceName}: the parse worker stopped before the end of the file`);

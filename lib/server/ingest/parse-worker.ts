@@ -10,6 +10,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { openBlobFile } from '../blob-store';
+import { WorkerCredits } from '../worker-credits';
 import { evidenceRows, type RowOptions } from './evidence-rows';
 
 export interface ParseWorkerData {
@@ -21,18 +22,10 @@ export interface ParseWorkerData {
 export type WorkerMessage = import('./evidence-rows').RowChunk | { kind: 'error'; name: string; message: string };
 
 async function run(port: NonNullable<typeof parentPort>, data: ParseWorkerData): Promise<void> {
-  let credits = data.credits;
-  let wake: (() => void) | null = null;
-  port.on('message', (message: unknown) => {
-    if (message !== 'ack') return;
-    credits++;
-    wake?.();
-    wake = null;
-  });
+  const credits = new WorkerCredits(port, data.credits);
   try {
     for await (const chunk of evidenceRows(openBlobFile(data.file), data.options)) {
-      while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
-      credits--;
+      await credits.take();
       port.postMessage(chunk satisfies WorkerMessage);
     }
   } catch (error) {

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
+import { WorkerCredits } from '../worker-credits';
 import { readSqlitePage, type SqlitePage } from './sqlite-event-pages';
 
 export interface PageWorkerJob {
@@ -21,23 +22,15 @@ export interface PageWorkerJob {
 export type PageWorkerMessage = ({ kind: 'page' } & SqlitePage) | { kind: 'end' } | { kind: 'error'; message: string };
 
 async function run(port: NonNullable<typeof parentPort>, job: PageWorkerJob): Promise<void> {
-  let credits = job.credits;
-  let wake: (() => void) | null = null;
-  port.on('message', (message: unknown) => {
-    if (message !== 'ack') return;
-    credits++;
-    wake?.();
-    wake = null;
-  });
+  const credits = new WorkerCredits(port, job.credits);
   try {
     const connection = new Database(job.file, { readonly: true, fileMustExist: true });
     let { after, limit } = job;
     while (limit > 0) {
-      while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+      await credits.take();
       const take = Math.min(job.pageSize, limit);
       const page = readSqlitePage(connection, job.sourceId, after, take);
       if (page === null) break;
-      credits--;
       port.postMessage({ kind: 'page', ...page } satisfies PageWorkerMessage);
       if (page.count < take) break;
       after = page.last;

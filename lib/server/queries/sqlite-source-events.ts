@@ -14,7 +14,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
-import { workerFromSource } from '../source-worker';
+import { isWorkerLoadFailure, workerFromSource } from '../source-worker';
 import { AT, type SourceEventArray } from './source-event-columns';
 import { readSqlitePage, type SqlitePage } from './sqlite-event-pages';
 import type { PageWorkerJob, PageWorkerMessage } from './sqlite-page-worker';
@@ -45,11 +45,6 @@ export function inRecordOrder(events: SourceEventArray[]): SourceEventArray[] {
     if (seqOf(events[i]!) < seqOf(events[i - 1]!)) return events.sort((a, b) => seqOf(a) - seqOf(b));
   }
   return events;
-}
-
-function isLoadFailure(error: unknown): boolean {
-  const code = error && typeof error === 'object' && 'code' in error ? error.code : undefined;
-  return code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_UNKNOWN_FILE_EXTENSION' || code === 'ERR_WORKER_PATH';
 }
 
 /** Pages read on this thread, after seq `after`. */
@@ -98,7 +93,7 @@ async function* workerPages(file: string, sourceId: string, after: number, pageS
       const message = queue.shift();
       if (message === undefined) {
         if (failure !== null) {
-          if (received === 0 && isLoadFailure(failure)) return false;
+          if (received === 0 && isWorkerLoadFailure(failure)) return false;
           throw failure;
         }
         if (exited) throw new Error('the SQLite page worker stopped before the last page');
