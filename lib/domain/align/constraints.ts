@@ -157,6 +157,14 @@ export function collectConstraints(
     cEnd[c] = iv[1];
     cDomain[c] = domainOf[x]!;
   }
+  // The one domain of all a key's containers, or -1: an event of that domain pairs with none of
+  // them, and its loop over them is skipped (most keys, when a request stays on one service).
+  const keyDomain = new Int32Array(keyCount);
+  for (let k = 0; k < keyCount; k++) {
+    let domain = cDomain[first[k]!]!;
+    for (let c = first[k]! + 1; c < first[k + 1]! && domain >= 0; c++) if (cDomain[c] !== domain) domain = -1;
+    keyDomain[k] = domain;
+  }
 
   // Pass 2: the keys each timed event matches (up to 4 slots), and how many events each key has.
   const SLOTS = 4;
@@ -250,6 +258,7 @@ export function collectConstraints(
         }
         continue;
       }
+      if (keyDomain[k] === b) continue;
       const last = first[k + 1]!;
       for (let c = first[k]!; c < last; c++) {
         const a = cDomain[c]!;
