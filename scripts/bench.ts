@@ -66,8 +66,8 @@ interface ViewResult {
   analyzedView: { fromStartS: number; investigationMs: number; timelineMs: number };
   /**
    * The first analysis of the stored events, which that investigation ran: loading them from the
-   * database and analyzing them (AnalyzedIncident.computeMs), and the process's peak RSS after it
-   * (the ingest's own peak is lower: this process ingested first).
+   * database and analyzing them (AnalyzedIncident.computeMs), and the process's peak RSS after it,
+   * which is the analysis's own unless the ingest before it in this process peaked higher.
    */
   storedAnalysis: { computeMs: number; peakRssMb: number };
   requestMs: { p50: number; p95: number; p99: number; max: number; samples: number };
@@ -393,7 +393,7 @@ function viewRows(engine: string, result: IngestResult | string | undefined, par
       rows.push({
         engine,
         measure: `analysis of the ${n(records)} stored events, as the first investigation runs it (load from the database, then analyze)`,
-        result: `${n(stored.computeMs / 1000, 2)} s, peak RSS ${n(stored.peakRssMb)} MB`,
+        result: `${n(stored.computeMs / 1000, 2)} s, peak RSS ${n(stored.peakRssMb)} MB (the process's, which ingested the file first at ${n((result as IngestResult).peakRssMb)} MB)`,
         target: '<= 5 s, <= 1 GB RSS (the analysis target, with the load)',
         met: stored.computeMs <= 5000 && stored.peakRssMb <= 1024,
       });

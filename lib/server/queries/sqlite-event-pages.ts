@@ -4,20 +4,43 @@
  * over 20 values per row cost more than the database's own work: 1M rows took 6.3-8.2 s that
  * way, and as JSON pages 2.2-2.6 s to build and 2.3-2.8 s to parse, the other fields' objects
  * included. Read on the app's connection or by the page worker (sqlite-page-worker.ts).
+ *
+ * A page's text is bounded: a string longer than V8's longest (about 512M characters) is a
+ * fatal error, not an exception, and a HAR of large response bodies can put megabytes in one
+ * event's attributes. The statement adds up an upper bound of each event's JSON length (the
+ * attributes as stored, every other text as if each character took the six of a `\u0000`
+ * escape, 256 for the rest) and builds no text when the page would pass its bound; the page is
+ * then asked for again with fewer events. This costs the database about 8% more (1M events:
+ * 5.5-5.8 against 5.0-5.4 s, on the worker, which waits for the parsing anyway).
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { SOURCE_EVENT_SELECT_LIST } from './source-event-columns';
+import { SOURCE_EVENT_SELECT_LIST, type SourceEventColumn } from './source-event-columns';
+
+export interface PageBounds {
+  /** The most characters a page's text may have. */
+  pageChars: number;
+  /** The most one event's text may have; past that its source cannot be analyzed. */
+  eventChars: number;
+}
+
+/** Far below V8's limit, and little memory for a page. */
+export const PAGE_BOUNDS: PageBounds = { pageChars: 32 * 2 ** 20, eventChars: 256 * 2 ** 20 };
+
+const TEXT_COLUMNS: SourceEventColumn[] = ['service', 'level', 'name', 'status', 'message', 'requestId', 'correlationId', 'traceId', 'spanId', 'parentSpanId', 'sessionId'];
+const lengthOf = (column: string) => `coalesce(octet_length("${column}"), 0)`;
+const MOST_CHARS = `${lengthOf('attributes')} + 6 * (${TEXT_COLUMNS.map(lengthOf).join(' + ')}) + 256`;
 
 /**
  * The attributes are stored as JSON object text: spliced in as they are, not parsed and
  * re-encoded by the database. The array's closing bracket is cut off to make room for them
  * (rtrim takes only that one: the text before it is the number `seq`). No ORDER BY in
  * group_concat: sorting the page's texts again tripled the database's time; the events come
- * joined in the subquery's order, and the caller checks (inRecordOrder in list-source-events.ts).
+ * joined in the subquery's order, and the caller checks (inRecordOrder in sqlite-source-events.ts).
  */
 const PAGE_SQL =
-  `SELECT '[' || group_concat(rtrim(json_array(${SOURCE_EVENT_SELECT_LIST}), ']') || ',' || coalesce("attributes", 'null') || ']', ',') || ']', max("seq"), count(*) ` +
-  `FROM (SELECT ${SOURCE_EVENT_SELECT_LIST}, "attributes" FROM "Event" WHERE "sourceId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?) AS p`;
+  `SELECT CASE WHEN sum("chars") <= ? THEN '[' || group_concat(rtrim(json_array(${SOURCE_EVENT_SELECT_LIST}), ']') || ',' || coalesce("attributes", 'null') || ']', ',') || ']' END, ` +
+  `max("seq"), count(*), sum("chars") ` +
+  `FROM (SELECT ${SOURCE_EVENT_SELECT_LIST}, "attributes", ${MOST_CHARS} AS "chars" FROM "Event" WHERE "sourceId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?) AS p`;
 
 export interface SqlitePage {
   /** The JSON text of the page's events. */
@@ -25,20 +48,28 @@ export interface SqlitePage {
   /** The page's last seq: where the next page starts after. */
   last: number;
   count: number;
+  /** No events follow this page. */
+  end: boolean;
 }
 
-type PageRow = [string | null, number | null, number];
+type PageRow = [string | null, number | null, number, number | null];
 
-const prepared = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[string, number, number], PageRow>>();
+const prepared = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[number, string, number, number], PageRow>>();
 
-/** The events after seq `after`, at most `take`; null when there are none. */
-export function readSqlitePage(connection: BetterSqlite3.Database, sourceId: string, after: number, take: number): SqlitePage | null {
+/** The events after seq `after`, at most `take` (fewer when they are big); null when there are none. */
+export function readSqlitePage(connection: BetterSqlite3.Database, sourceId: string, after: number, take: number, bounds = PAGE_BOUNDS): SqlitePage | null {
   let statement = prepared.get(connection);
   if (!statement) {
-    // The Prisma adapter turns on safe integers for its connection; seq and the count fit a double.
-    statement = connection.prepare<[string, number, number], PageRow>(PAGE_SQL).raw(true).safeIntegers(false);
+    // The Prisma adapter turns on safe integers for its connection; seq, counts and lengths fit a double.
+    statement = connection.prepare<[number, string, number, number], PageRow>(PAGE_SQL).raw(true).safeIntegers(false);
     prepared.set(connection, statement);
   }
-  const [text, last, count] = statement.get(sourceId, after, take)!;
-  return text === null || last === null ? null : { text, last, count };
+  for (let limit = take; ; ) {
+    const [text, last, count, chars] = statement.get(limit === 1 ? bounds.eventChars : bounds.pageChars, sourceId, after, limit)!;
+    if (count === 0 || last === null) return null;
+    if (text !== null) return { text, last, count, end: count < limit };
+    if (limit === 1) throw new Error(`record ${last} of this source is too large to analyze (up to ${chars} characters as JSON)`);
+    // As many as fit if they were all as big as these, at least one fewer.
+    limit = Math.max(1, Math.min(limit - 1, Math.floor((limit * bounds.pageChars) / (chars ?? 1))));
+  }
 }

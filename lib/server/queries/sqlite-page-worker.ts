@@ -32,7 +32,7 @@ async function run(port: NonNullable<typeof parentPort>, job: PageWorkerJob): Pr
       const page = readSqlitePage(connection, job.sourceId, after, take);
       if (page === null) break;
       port.postMessage({ kind: 'page', ...page } satisfies PageWorkerMessage);
-      if (page.count < take) break;
+      if (page.end) break;
       after = page.last;
       limit -= page.count;
     }

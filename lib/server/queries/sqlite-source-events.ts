@@ -2,9 +2,9 @@
  * A source's events from SQLite, page by page (list-source-events.ts): the first page on this
  * thread, the rest from a worker thread (sqlite-page-worker.ts) that builds each page's JSON text
  * on a connection of its own while this thread parses the one before. better-sqlite3 is
- * synchronous, so on one thread the two waited for each other: 1M events took 8.1-8.8 s to load
- * that way and 5.8-6.3 s with the worker (the database's 2.2-2.6 s hidden behind the parsing).
- * The event loop also stays free while the worker reads.
+ * synchronous, so on one thread the two waited for each other: 1M events took 9.0-9.1 s to load
+ * that way and 7.8-8.2 s with the worker, in the same hour (the database's part hidden behind the
+ * parsing). The event loop also stays free while the worker reads.
  *
  * - A source that fits in one page never starts a worker; nor does an in-memory database, which
  *   another connection cannot open.
@@ -54,7 +54,7 @@ function* inlinePages(connection: BetterSqlite3.Database, sourceId: string, afte
     const page = readSqlitePage(connection, sourceId, after, take);
     if (page === null) return;
     yield page;
-    if (page.count < take) return;
+    if (page.end) return;
     after = page.last;
     limit -= page.count;
   }
@@ -117,7 +117,7 @@ export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, so
   const first = readSqlitePage(connection, sourceId, -1, Math.min(pageSize, limit));
   if (first === null) return;
   const rest = limit - first.count;
-  if (first.count < pageSize || rest <= 0) {
+  if (first.end || rest <= 0) {
     yield parse(first);
     return;
   }
@@ -126,6 +126,8 @@ export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, so
     const pages = workerPages(connection.name, sourceId, first.last, pageSize, rest);
     try {
       const second = pages.next();
+      // Awaited below, unless the caller stops first: then its failure is nobody's.
+      second.catch(() => {});
       yield parse(first);
       let next = await second;
       while (!next.done) {
