@@ -30,3 +30,27 @@ export const SOURCE_EVENT_SELECT_LIST = SOURCE_EVENT_COLUMNS.map((c) => `"${c}"`
  */
 export type SourceEventArray = readonly unknown[];
 
+
+/** How big a page of events may be (list-source-events.ts), in characters of their JSON. */
+export interface PageBounds {
+  /** The most a page may hold: a page cut there holds fewer events. */
+  pageChars: number;
+  /** The most one event may have on SQLite (one JSON text per page); past that it is an error. */
+  eventChars: number;
+}
+
+/**
+ * 32M characters a page: far below V8's longest string (about 512M characters: past it is a
+ * fatal error, not an exception) and little memory, while a HAR of big response bodies can
+ * put megabytes in one event's attributes.
+ */
+export const PAGE_BOUNDS: PageBounds = { pageChars: 32 * 2 ** 20, eventChars: 256 * 2 ** 20 };
+
+const TEXT_COLUMNS: SourceEventColumn[] = ['service', 'level', 'name', 'status', 'message', 'requestId', 'correlationId', 'traceId', 'spanId', 'parentSpanId', 'sessionId'];
+const lengthOf = (column: string) => `coalesce(octet_length("${column}"), 0)`;
+
+/**
+ * SQL: an upper bound of an event's length as JSON (both engines): the attributes as stored,
+ * every other text as if each character took the six of a `\u0000` escape, 256 for the rest.
+ */
+export const EVENT_CHARS_SQL = `${lengthOf('attributes')} + 6 * (${TEXT_COLUMNS.map(lengthOf).join(' + ')}) + 256`;

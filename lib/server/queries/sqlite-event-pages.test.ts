@@ -12,8 +12,9 @@ import { corpusPath } from '@/lib/test-support/corpus';
 import { closeDb, getDb } from '../db/client';
 import { ingestUpload } from '../ingest/ingest-upload';
 import { createIncident } from './create-incident';
-import { AT, type SourceEventArray } from './source-event-columns';
-import { PAGE_BOUNDS, readSqlitePage, type PageBounds } from './sqlite-event-pages';
+import { AT, PAGE_BOUNDS, type PageBounds, type SourceEventArray } from './source-event-columns';
+import { listSourceEvents } from './list-source-events';
+import { readSqlitePage } from './sqlite-event-pages';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-sqlite-event-pages-'));
 process.env.DATABASE_URL = `file:${path.join(tmp, 'pages.db')}`;
@@ -62,6 +63,22 @@ describe('readSqlitePage', () => {
     expect(cut.counts.length).toBeGreaterThanOrEqual(4);
     expect(cut.events).toEqual(whole.events);
     expect(cut.events.map((e) => e[AT.seq])).toEqual(whole.events.map((_, i) => i));
+  });
+
+  it('is how listSourceEvents cuts its pages, on its own thread and on the worker', async () => {
+    const db = await getDb();
+    const whole = await readAll(1000, PAGE_BOUNDS);
+    const total = whole.events.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
+    for (const worker of [true, false]) {
+      const sizes: number[] = [];
+      const listed: SourceEventArray[] = [];
+      for await (const page of listSourceEvents(db, sourceId, { pageSize: 1000, worker, bounds: { pageChars: Math.ceil(total / 4), eventChars: PAGE_BOUNDS.eventChars } })) {
+        sizes.push(page.length);
+        listed.push(...page);
+      }
+      expect(sizes.length).toBeGreaterThanOrEqual(4);
+      expect(listed.map((e) => e[AT.seq])).toEqual(whole.events.map((e) => e[AT.seq]));
+    }
   });
 
   it('refuses an event too long on its own, naming it', async () => {

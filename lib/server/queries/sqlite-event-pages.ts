@@ -5,30 +5,13 @@
  * way, and as JSON pages 2.2-2.6 s to build and 2.3-2.8 s to parse, the other fields' objects
  * included. Read on the app's connection or by the page worker (sqlite-page-worker.ts).
  *
- * A page's text is bounded: a string longer than V8's longest (about 512M characters) is a
- * fatal error, not an exception, and a HAR of large response bodies can put megabytes in one
- * event's attributes. The statement adds up an upper bound of each event's JSON length (the
- * attributes as stored, every other text as if each character took the six of a `\u0000`
- * escape, 256 for the rest) and builds no text when the page would pass its bound; the page is
- * then asked for again with fewer events. This costs the database about 8% more (1M events:
+ * A page's text is bounded (PAGE_BOUNDS): the statement adds up an upper bound of each event's
+ * JSON length (EVENT_CHARS_SQL) and builds no text when the page would pass the bound; the page
+ * is then asked for again with fewer events. This costs the database about 8% more (1M events:
  * 5.5-5.8 against 5.0-5.4 s, on the worker, which waits for the parsing anyway).
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { SOURCE_EVENT_SELECT_LIST, type SourceEventColumn } from './source-event-columns';
-
-export interface PageBounds {
-  /** The most characters a page's text may have. */
-  pageChars: number;
-  /** The most one event's text may have; past that its source cannot be analyzed. */
-  eventChars: number;
-}
-
-/** Far below V8's limit, and little memory for a page. */
-export const PAGE_BOUNDS: PageBounds = { pageChars: 32 * 2 ** 20, eventChars: 256 * 2 ** 20 };
-
-const TEXT_COLUMNS: SourceEventColumn[] = ['service', 'level', 'name', 'status', 'message', 'requestId', 'correlationId', 'traceId', 'spanId', 'parentSpanId', 'sessionId'];
-const lengthOf = (column: string) => `coalesce(octet_length("${column}"), 0)`;
-const MOST_CHARS = `${lengthOf('attributes')} + 6 * (${TEXT_COLUMNS.map(lengthOf).join(' + ')}) + 256`;
+import { EVENT_CHARS_SQL, PAGE_BOUNDS, SOURCE_EVENT_SELECT_LIST, type PageBounds } from './source-event-columns';
 
 /**
  * The attributes are stored as JSON object text: spliced in as they are, not parsed and
@@ -40,7 +23,7 @@ const MOST_CHARS = `${lengthOf('attributes')} + 6 * (${TEXT_COLUMNS.map(lengthOf
 const PAGE_SQL =
   `SELECT CASE WHEN sum("chars") <= ? THEN '[' || group_concat(rtrim(json_array(${SOURCE_EVENT_SELECT_LIST}), ']') || ',' || coalesce("attributes", 'null') || ']', ',') || ']' END, ` +
   `max("seq"), count(*), sum("chars") ` +
-  `FROM (SELECT ${SOURCE_EVENT_SELECT_LIST}, "attributes", ${MOST_CHARS} AS "chars" FROM "Event" WHERE "sourceId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?) AS p`;
+  `FROM (SELECT ${SOURCE_EVENT_SELECT_LIST}, "attributes", ${EVENT_CHARS_SQL} AS "chars" FROM "Event" WHERE "sourceId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?) AS p`;
 
 export interface SqlitePage {
   /** The JSON text of the page's events. */

@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import { WorkerCredits } from '../worker-credits';
+import type { PageBounds } from './source-event-columns';
 import { readSqlitePage, type SqlitePage } from './sqlite-event-pages';
 
 export interface PageWorkerJob {
@@ -17,6 +18,7 @@ export interface PageWorkerJob {
   /** Events to read at most (Infinity: all). */
   limit: number;
   credits: number;
+  bounds: PageBounds;
 }
 
 export type PageWorkerMessage = ({ kind: 'page' } & SqlitePage) | { kind: 'end' } | { kind: 'error'; message: string };
@@ -29,7 +31,7 @@ async function run(port: NonNullable<typeof parentPort>, job: PageWorkerJob): Pr
     while (limit > 0) {
       await credits.take();
       const take = Math.min(job.pageSize, limit);
-      const page = readSqlitePage(connection, job.sourceId, after, take);
+      const page = readSqlitePage(connection, job.sourceId, after, take, job.bounds);
       if (page === null) break;
       port.postMessage({ kind: 'page', ...page } satisfies PageWorkerMessage);
       if (page.end) break;

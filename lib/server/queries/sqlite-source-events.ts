@@ -15,7 +15,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { isWorkerLoadFailure, workerFromSource } from '../source-worker';
-import { AT, type SourceEventArray } from './source-event-columns';
+import { AT, type PageBounds, type SourceEventArray } from './source-event-columns';
 import { readSqlitePage, type SqlitePage } from './sqlite-event-pages';
 import type { PageWorkerJob, PageWorkerMessage } from './sqlite-page-worker';
 
@@ -30,6 +30,7 @@ export interface SqliteSourceEventsOptions {
   limit: number;
   /** false: read every page on this thread (tests comparing both paths). */
   worker?: boolean;
+  bounds: PageBounds;
 }
 
 function startPageWorker(): Worker {
@@ -48,10 +49,10 @@ export function inRecordOrder(events: SourceEventArray[]): SourceEventArray[] {
 }
 
 /** Pages read on this thread, after seq `after`. */
-function* inlinePages(connection: BetterSqlite3.Database, sourceId: string, after: number, pageSize: number, limit: number): Generator<SqlitePage> {
+function* inlinePages(connection: BetterSqlite3.Database, sourceId: string, after: number, pageSize: number, limit: number, bounds: PageBounds): Generator<SqlitePage> {
   while (limit > 0) {
     const take = Math.min(pageSize, limit);
-    const page = readSqlitePage(connection, sourceId, after, take);
+    const page = readSqlitePage(connection, sourceId, after, take, bounds);
     if (page === null) return;
     yield page;
     if (page.end) return;
@@ -64,7 +65,7 @@ function* inlinePages(connection: BetterSqlite3.Database, sourceId: string, afte
  * Pages from a worker, after seq `after`; returns without yielding anything when the worker
  * could not load (the caller reads on this thread instead).
  */
-async function* workerPages(file: string, sourceId: string, after: number, pageSize: number, limit: number): AsyncGenerator<SqlitePage, boolean> {
+async function* workerPages(file: string, sourceId: string, after: number, pageSize: number, limit: number, bounds: PageBounds): AsyncGenerator<SqlitePage, boolean> {
   const worker = startPageWorker();
   const queue: PageWorkerMessage[] = [];
   let failure: unknown = null;
@@ -86,7 +87,7 @@ async function* workerPages(file: string, sourceId: string, after: number, pageS
     exited = true;
     notify();
   });
-  worker.postMessage({ file, sourceId, after, pageSize, limit, credits: PAGE_CREDITS } satisfies PageWorkerJob);
+  worker.postMessage({ file, sourceId, after, pageSize, limit, credits: PAGE_CREDITS, bounds } satisfies PageWorkerJob);
   let received = 0;
   try {
     for (;;) {
@@ -112,9 +113,9 @@ async function* workerPages(file: string, sourceId: string, after: number, pageS
 }
 
 export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, sourceId: string, options: SqliteSourceEventsOptions): AsyncGenerator<SourceEventArray[]> {
-  const { pageSize, limit } = options;
+  const { pageSize, limit, bounds } = options;
   const parse = (page: SqlitePage) => inRecordOrder(JSON.parse(page.text) as SourceEventArray[]);
-  const first = readSqlitePage(connection, sourceId, -1, Math.min(pageSize, limit));
+  const first = readSqlitePage(connection, sourceId, -1, Math.min(pageSize, limit), bounds);
   if (first === null) return;
   const rest = limit - first.count;
   if (first.end || rest <= 0) {
@@ -123,7 +124,7 @@ export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, so
   }
   if (options.worker !== false && !connection.memory) {
     // Started before the first page is parsed, so that it reads the second meanwhile.
-    const pages = workerPages(connection.name, sourceId, first.last, pageSize, rest);
+    const pages = workerPages(connection.name, sourceId, first.last, pageSize, rest, bounds);
     try {
       const second = pages.next();
       // Awaited below, unless the caller stops first: then its failure is nobody's.
@@ -144,5 +145,5 @@ export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, so
       console.warn('[witness] the SQLite page worker could not start; reading events on the main thread');
     }
   } else yield parse(first);
-  for (const page of inlinePages(connection, sourceId, first.last, pageSize, rest)) yield parse(page);
+  for (const page of inlinePages(connection, sourceId, first.last, pageSize, rest, bounds)) yield parse(page);
 }
