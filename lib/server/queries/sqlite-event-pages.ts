@@ -40,7 +40,7 @@ type PageRow = [string | null, number | null, number, number | null];
 const prepared = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[number, string, number, number], PageRow>>();
 
 /** The events after seq `after`, at most `take` (fewer when they are big); null when there are none. */
-export function readSqlitePage(connection: BetterSqlite3.Database, sourceId: string, after: number, take: number, bounds = PAGE_BOUNDS): SqlitePage | null {
+export function readSqlitePage(connection: BetterSqlite3.Database, sourceId: string, after: number, take: number, bounds: PageBounds = PAGE_BOUNDS): SqlitePage | null {
   let statement = prepared.get(connection);
   if (!statement) {
     // The Prisma adapter turns on safe integers for its connection; seq, counts and lengths fit a double.
