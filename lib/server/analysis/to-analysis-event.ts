@@ -8,9 +8,9 @@
  * and the few-valued columns are interned per load (interner.ts).
  */
 import type { AnalysisEvent } from '@/lib/domain/analysis/input';
-import type { Locator } from '@/lib/domain/event';
 import { AT, ATTRIBUTES_AT, type SourceEventArray } from '../queries/source-event-columns';
 import { noInterning, type Interner } from '../queries/interner';
+import { locatorFrom } from '../queries/locator-of';
 
 type Text = string | null;
 
@@ -21,14 +21,6 @@ const { traceId: TRACE_ID, spanId: SPAN_ID, parentSpanId: PARENT_SPAN_ID, sessio
 const { ts: TS, startTs: START_TS, endTs: END_TS, unparsed: UNPARSED, seq: SEQ } = AT;
 const ATTRIBUTES = ATTRIBUTES_AT;
 
-function locatorOf(line: unknown, idx: unknown, spanId: Text, seq: number): Locator {
-  if (line !== null) return { line: line as number };
-  if (idx !== null) return { index: idx as number };
-  if (spanId !== null) return { spanId };
-  // Every stored event has a locator; `seq` stands in if a parser ever omitted one.
-  return { index: seq };
-}
-
 export function toAnalysisEvent(v: SourceEventArray, source: number, intern: Interner = noInterning): AnalysisEvent {
   const seq = v[SEQ] as number;
   const spanId = v[SPAN_ID] as Text;
@@ -37,7 +29,8 @@ export function toAnalysisEvent(v: SourceEventArray, source: number, intern: Int
   const attributes = v[ATTRIBUTES];
   const unparsed = v[UNPARSED];
   return {
-    locator: locatorOf(v[LINE], v[IDX], spanId, seq),
+    // Every stored event has a locator; `seq` stands in if a parser ever omitted one (as toStoredEvent).
+    locator: locatorFrom(v[LINE] as number | null, v[IDX] as number | null, spanId) ?? { index: seq },
     ts: v[TS] as number | null,
     interval: startTs !== null && endTs !== null ? [startTs, endTs] : null,
     service: intern(v[SERVICE] as Text),

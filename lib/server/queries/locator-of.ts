@@ -2,8 +2,13 @@
 import type { Locator } from '@/lib/domain/event';
 
 export function locatorOf(row: { line: number | null; idx: number | null; spanId: string | null }): Locator | null {
-  if (row.line !== null) return { line: row.line };
-  if (row.idx !== null) return { index: row.idx };
-  if (row.spanId !== null) return { spanId: row.spanId };
+  return locatorFrom(row.line, row.idx, row.spanId);
+}
+
+/** The same from the three columns' values (the analysis load reads them from arrays). */
+export function locatorFrom(line: number | null, idx: number | null, spanId: string | null): Locator | null {
+  if (line !== null) return { line };
+  if (idx !== null) return { index: idx };
+  if (spanId !== null) return { spanId };
   return null;
 }

@@ -56,3 +56,16 @@ export function readSqlitePage(connection: BetterSqlite3.Database, sourceId: str
     limit = Math.max(1, Math.min(limit - 1, Math.floor((limit * bounds.pageChars) / (chars ?? 1))));
   }
 }
+
+/** The pages after seq `after`, `pageSize` events at most each (fewer when they are big), `limit` in all. */
+export function* readSqlitePages(connection: BetterSqlite3.Database, sourceId: string, after: number, pageSize: number, limit: number, bounds: PageBounds): Generator<SqlitePage> {
+  while (limit > 0) {
+    const take = Math.min(pageSize, limit);
+    const page = readSqlitePage(connection, sourceId, after, take, bounds);
+    if (page === null) return;
+    yield page;
+    if (page.end) return;
+    after = page.last;
+    limit -= page.count;
+  }
+}

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import { WorkerCredits } from '../worker-credits';
 import type { PageBounds } from './source-event-columns';
-import { readSqlitePage, type SqlitePage } from './sqlite-event-pages';
+import { readSqlitePages, type SqlitePage } from './sqlite-event-pages';
 
 export interface PageWorkerJob {
   file: string;
@@ -27,16 +27,13 @@ async function run(port: NonNullable<typeof parentPort>, job: PageWorkerJob): Pr
   const credits = new WorkerCredits(port, job.credits);
   try {
     const connection = new Database(job.file, { readonly: true, fileMustExist: true });
-    let { after, limit } = job;
-    while (limit > 0) {
+    const pages = readSqlitePages(connection, job.sourceId, job.after, job.pageSize, job.limit, job.bounds);
+    for (;;) {
+      // The credit first: a page is not read before the main thread has room for it.
       await credits.take();
-      const take = Math.min(job.pageSize, limit);
-      const page = readSqlitePage(connection, job.sourceId, after, take, job.bounds);
-      if (page === null) break;
-      port.postMessage({ kind: 'page', ...page } satisfies PageWorkerMessage);
-      if (page.end) break;
-      after = page.last;
-      limit -= page.count;
+      const next = pages.next();
+      if (next.done) break;
+      port.postMessage({ kind: 'page', ...next.value } satisfies PageWorkerMessage);
     }
     connection.close();
     port.postMessage({ kind: 'end' } satisfies PageWorkerMessage);

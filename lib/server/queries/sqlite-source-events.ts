@@ -16,7 +16,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { isWorkerLoadFailure, workerFromSource } from '../source-worker';
 import { AT, type PageBounds, type SourceEventArray } from './source-event-columns';
-import { readSqlitePage, type SqlitePage } from './sqlite-event-pages';
+import { readSqlitePage, readSqlitePages, type SqlitePage } from './sqlite-event-pages';
 import type { PageWorkerJob, PageWorkerMessage } from './sqlite-page-worker';
 
 /** Pages the worker may read ahead of the parsing: one in flight, one waiting. */
@@ -46,19 +46,6 @@ export function inRecordOrder(events: SourceEventArray[]): SourceEventArray[] {
     if (seqOf(events[i]!) < seqOf(events[i - 1]!)) return events.sort((a, b) => seqOf(a) - seqOf(b));
   }
   return events;
-}
-
-/** Pages read on this thread, after seq `after`. */
-function* inlinePages(connection: BetterSqlite3.Database, sourceId: string, after: number, pageSize: number, limit: number, bounds: PageBounds): Generator<SqlitePage> {
-  while (limit > 0) {
-    const take = Math.min(pageSize, limit);
-    const page = readSqlitePage(connection, sourceId, after, take, bounds);
-    if (page === null) return;
-    yield page;
-    if (page.end) return;
-    after = page.last;
-    limit -= page.count;
-  }
 }
 
 /**
@@ -145,5 +132,5 @@ export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, so
       console.warn('[witness] the SQLite page worker could not start; reading events on the main thread');
     }
   } else yield parse(first);
-  for (const page of inlinePages(connection, sourceId, first.last, pageSize, rest, bounds)) yield parse(page);
+  for (const page of readSqlitePages(connection, sourceId, first.last, pageSize, rest, bounds)) yield parse(page);
 }
