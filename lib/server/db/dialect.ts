@@ -80,6 +80,14 @@ export interface Dialect {
 
 /** How long a writer waits for another writer's lock before failing with SQLITE_BUSY. */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+/**
+ * The page size of a new SQLite database (an existing one keeps its own). A HAR entry's or a
+ * span's row is 1-4 KB: with the default 4 KiB pages most held one row and left the rest empty
+ * (a 100 MB HAR made a 313 MB database, 124 MB of it unused; 212 MB with 16 KiB pages, and its
+ * ingest 5.1-6.1 s against 6.3-6.5 s). JSON lines: 3% smaller, ingest, request lookups and the
+ * analysis load unchanged within the noise.
+ */
+export const SQLITE_PAGE_SIZE = 16_384;
 
 const sqlite: Dialect = {
   engine: 'sqlite',
@@ -109,6 +117,8 @@ const sqlite: Dialect = {
   connectionSetup: ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, 'PRAGMA foreign_keys = ON'],
   async openMigrationSession(url) {
     const db = new Database(sqliteFilePath(url), { timeout: SQLITE_BUSY_TIMEOUT_MS });
+    // Before anything is written (WAL mode writes the header); a no-op on an existing database.
+    db.pragma(`page_size = ${SQLITE_PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     const tx: MigrationTx = {
       exec: async (sql) => void db.exec(sql),

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, testPostgresUrl } from '@/lib/test-support/test-database';
-import { dialectFor } from './dialect';
+import { SQLITE_PAGE_SIZE, dialectFor } from './dialect';
 import { MIGRATIONS_TABLE, MigrationError, migrate } from './migrate';
 import { readMigrationFiles } from './migration-files';
 
@@ -50,6 +50,24 @@ describe('migrate', () => {
     expect(await migrate(sqlite, url, root)).toEqual(readMigrationFiles('sqlite', root).map((m) => m.name));
     expect(tables()).toEqual(expect.arrayContaining(['Incident', 'Source', 'Event', 'Diagnostic', MIGRATIONS_TABLE]));
     expect(await migrate(sqlite, url, root)).toEqual([]);
+  });
+
+  it('creates a new database with the chosen page size and leaves an existing one as it is', async () => {
+    await migrate(sqlite, url, root);
+    const pageSize = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      const size = db.pragma('page_size', { simple: true });
+      db.close();
+      return size;
+    };
+    expect(pageSize(path.join(root, 'test.db'))).toBe(SQLITE_PAGE_SIZE);
+    const old = path.join(root, 'old.db');
+    const db = new Database(old);
+    db.exec('CREATE TABLE "Probe" ("id" INTEGER PRIMARY KEY)');
+    db.close();
+    expect(pageSize(old)).toBe(4096);
+    await migrate(sqlite, `file:${old}`, root);
+    expect(pageSize(old)).toBe(4096);
   });
 
   it('applies a new migration file in order, in its own transaction', async () => {
