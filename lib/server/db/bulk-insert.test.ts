@@ -96,6 +96,16 @@ describe('insertEventRows', () => {
     await roundTrip({ ...db, sqliteConnection: () => null, postgresPool: () => null });
   });
 
+  // PostgreSQL's COPY sizes a batch's buffer by the batch's character count: an undercount must grow it, not cut text.
+  it('stores all of a text longer than its batch says', async () => {
+    const owner = await newOwner();
+    const long = `${'ü🙂\t'.repeat(50_000)}end`;
+    const batch = { ...packRows(row(0, { message: long }), 1), chars: 0 };
+    await insertEventRows(db, owner, [batch]);
+    const stored = await db.prisma.event.findFirstOrThrow({ where: { sourceId: owner.sourceId }, select: { message: true, requestId: true } });
+    expect(stored).toEqual({ message: long, requestId: 'req-0' });
+  });
+
   it('inserts nothing when a row fails: one transaction per call', async () => {
     const owner = await newOwner();
     const good = [row(0), row(1)].flat();

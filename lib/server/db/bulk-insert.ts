@@ -99,18 +99,44 @@ function copyField(value: EventRowValue): string {
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-/** COPY text lines of the batches' rows, one chunk per batch. */
-function* copyChunks(owner: EventOwner, batches: EventRowBatch[]): Generator<string> {
-  const prefix = `${copyField(owner.incidentId)}\t${copyField(owner.sourceId)}\t${owner.position}`;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+const NULL_FIELD = Buffer.from('\\N');
+const TRUE_FIELD = 't'.charCodeAt(0);
+const FALSE_FIELD = 'f'.charCodeAt(0);
+/** The longest text of a number: "-1.7976931348623157e+308" is 24 characters. */
+const MAX_NUMBER_BYTES = 24;
+
+/** `buffer` with room for `more` bytes after `used` (the bytes before it kept). */
+function withRoom(buffer: Buffer, used: number, more: number): Buffer {
+  if (used + more <= buffer.length) return buffer;
+  const larger = Buffer.allocUnsafe(Math.max(buffer.length * 2, used + more));
+  buffer.copy(larger, 0, 0, used);
+  return larger;
+}
+
+/**
+ * COPY text lines of the batches' rows, one Buffer per batch, written straight into it: joining
+ * strings and encoding the result made three copies of every value and a rope node per column
+ * (300k rows: 1.2-1.3 s with the encoding, 0.5-0.8 s written into the buffer). The batch's
+ * character count sizes the buffer; it grows if a batch ever undercounts.
+ */
+function* copyChunks(owner: EventOwner, batches: EventRowBatch[]): Generator<Buffer> {
+  const prefix = Buffer.from(`${copyField(owner.incidentId)}\t${copyField(owner.sourceId)}\t${owner.position}\t`);
   // Imported bindings are getters once transpiled (tsx, bundlers): 0.6 s per 1M rows in this loop.
   const width = ROW_WIDTH;
   const unparsed = UNPARSED_COLUMN;
-  for (const { columns, values, count } of batches) {
+  // The most a row takes besides its strings: the prefix, then a number, \N or t/f and a separator per column.
+  const rowBytes = prefix.length + width * (MAX_NUMBER_BYTES + 1);
+  for (const { columns, values, count, chars } of batches) {
     if (count === 0) continue;
     const present = batchColumns(columns);
-    const lines: string[] = new Array(count);
+    // A UTF-16 unit takes at most 3 bytes in UTF-8, and so does an escaped character (2).
+    let buffer = Buffer.allocUnsafe(chars * 3 + count * rowBytes);
+    let at = 0;
     for (let r = 0, i = 0; r < count; r++) {
-      let line = prefix;
+      buffer = withRoom(buffer, at, rowBytes);
+      at += prefix.copy(buffer, at);
       for (let c = 0, k = 0; c < width; c++) {
         // A column the batch left out is null in every row.
         let value: EventRowValue = null;
@@ -118,11 +144,18 @@ function* copyChunks(owner: EventOwner, batches: EventRowBatch[]): Generator<str
           value = values[i++] as EventRowValue;
           k++;
         }
-        line += '\t' + (c === unparsed ? (value === 1 ? 't' : 'f') : copyField(value));
+        if (c === unparsed) buffer[at++] = value === 1 ? TRUE_FIELD : FALSE_FIELD;
+        else if (value === null) at += NULL_FIELD.copy(buffer, at);
+        else if (typeof value === 'number') at += buffer.latin1Write(String(value), at);
+        else {
+          const text = copyField(value);
+          buffer = withRoom(buffer, at, text.length * 3 + rowBytes);
+          at += buffer.utf8Write(text, at);
+        }
+        buffer[at++] = c === width - 1 ? NEWLINE : TAB;
       }
-      lines[r] = line;
     }
-    yield lines.join('\n') + '\n';
+    yield buffer.subarray(0, at);
   }
 }
 
