@@ -89,7 +89,9 @@ export async function getPostmortemNarrative(incidentId: string): Promise<Narrat
 async function rawLines(incidentId: string, ids: number[], analyzed: AnalyzedIncident): Promise<Map<number, NarrativeEvidence['events']>> {
   if (ids.length === 0) return new Map();
   const { prisma } = await getDb();
-  const select = { id: true, sourceId: true, raw: true, rawOffset: true, rawLength: true, source: { select: { name: true } } } as const;
+  const select = { id: true, sourceId: true, raw: true, rawOffset: true, rawLength: true } as const;
   const rows = withRawTexts(await prisma.event.findMany({ where: { id: { in: ids }, incidentId }, select }));
-  return new Map(rows.map((r) => [r.id, [{ id: r.id, source: r.source.name, at: eventAt(analyzed, r.id), raw: r.raw }]]));
+  const sources = await prisma.source.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.sourceId))] } }, select: { id: true, name: true } });
+  const sourceName = new Map(sources.map((s) => [s.id, s.name]));
+  return new Map(rows.map((r) => [r.id, [{ id: r.id, source: sourceName.get(r.sourceId) ?? r.sourceId, at: eventAt(analyzed, r.id), raw: r.raw }]]));
 }

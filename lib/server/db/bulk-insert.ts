@@ -132,7 +132,7 @@ function* copyChunks(owner: EventOwner, batches: EventRowBatch[]): Generator<Buf
     if (count === 0) continue;
     const present = batchColumns(columns);
     // A UTF-16 unit takes at most 3 bytes in UTF-8, and so does an escaped character (2).
-    let buffer = Buffer.allocUnsafe(chars * 3 + count * rowBytes);
+    let buffer: Buffer = Buffer.allocUnsafe(chars * 3 + count * rowBytes);
     let at = 0;
     for (let r = 0, i = 0; r < count; r++) {
       buffer = withRoom(buffer, at, rowBytes);
@@ -146,11 +146,11 @@ function* copyChunks(owner: EventOwner, batches: EventRowBatch[]): Generator<Buf
         }
         if (c === unparsed) buffer[at++] = value === 1 ? TRUE_FIELD : FALSE_FIELD;
         else if (value === null) at += NULL_FIELD.copy(buffer, at);
-        else if (typeof value === 'number') at += buffer.latin1Write(String(value), at);
+        else if (typeof value === 'number') at += buffer.write(String(value), at, 'latin1');
         else {
           const text = copyField(value);
           buffer = withRoom(buffer, at, text.length * 3 + rowBytes);
-          at += buffer.utf8Write(text, at);
+          at += buffer.write(text, at, 'utf8');
         }
         buffer[at++] = c === width - 1 ? NEWLINE : TAB;
       }

@@ -28,20 +28,22 @@ function tables(): string[] {
 }
 
 /**
- * Migrates without migration `name`, lets `seed` write data as the schema before it held it
- * (incident `i1` exists), applies `name` alone, and opens the database for the checks.
+ * Migrates without migration `name` and those after it, lets `seed` write data as the schema
+ * before it held it (incident `i1` exists), applies `name` and the later ones, and opens the
+ * database for the checks.
  */
 async function migrateAcross(name: string, seed: (db: Database.Database) => void): Promise<Database.Database> {
   const dir = path.join(root, 'prisma', 'migrations', 'sqlite');
-  const held = path.join(root, 'held');
-  renameSync(path.join(dir, name), held);
+  const held = readMigrationFiles('sqlite', root).map((m) => m.name).filter((m) => m >= name);
+  mkdirSync(path.join(root, 'held'));
+  for (const m of held) renameSync(path.join(dir, m), path.join(root, 'held', m));
   await migrate(sqlite, url, root);
   const db = new Database(path.join(root, 'test.db'));
   db.exec(`INSERT INTO "Incident" ("id", "name", "updatedAt") VALUES ('i1', 'old', 0)`);
   seed(db);
   db.close();
-  renameSync(held, path.join(dir, name));
-  expect(await migrate(sqlite, url, root)).toEqual([name]);
+  for (const m of held) renameSync(path.join(root, 'held', m), path.join(dir, m));
+  expect(await migrate(sqlite, url, root)).toEqual(held);
   return new Database(path.join(root, 'test.db'));
 }
 
@@ -113,6 +115,31 @@ describe('migrate', () => {
       { id: 4, raw: null, rawOffset: 0 },
     ]);
     expect(check.prepare(`SELECT "key", "eventId" FROM "EventKey"`).all()).toEqual([{ key: 'r-1', eventId: 1 }, { key: 'r-1', eventId: 2 }]);
+    check.close();
+  });
+
+  it('drops the foreign key from events to sources in 0008, keeping every event and the id sequence', async () => {
+    const check = await migrateAcross('0008_event_without_source_fk', (db) => {
+      db.exec(`INSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('s1', 'i1', 'a.log', 0, 'ready', 0)`);
+      const insert = db.prepare(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq", "raw", "rawOffset", "rawLength", "requestId") VALUES ('i1', 's1', 0, ?, ?, ?, ?, 'r-1')`);
+      insert.run(0, 'one', null, null);
+      insert.run(1, null, 10, 5);
+      insert.run(2, 'three', null, null);
+      db.exec(`DELETE FROM "Event" WHERE "id" = 3`);
+      expect(db.pragma('foreign_key_list("Event")')).toHaveLength(1);
+    });
+    expect(check.pragma('foreign_key_list("Event")')).toEqual([]);
+    // An event of a source the database does not know is no longer refused (ingest keeps that invariant).
+    check.exec(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq") VALUES ('i1', 'elsewhere', 1, 0)`);
+    expect(check.prepare(`SELECT "id", "sourceId", "seq", "raw", "rawOffset", "rawLength" FROM "Event" ORDER BY "id"`).all()).toEqual([
+      { id: 1, sourceId: 's1', seq: 0, raw: 'one', rawOffset: null, rawLength: null },
+      { id: 2, sourceId: 's1', seq: 1, raw: null, rawOffset: 10, rawLength: 5 },
+      { id: 4, sourceId: 'elsewhere', seq: 0, raw: null, rawOffset: null, rawLength: null },
+    ]);
+    expect(check.prepare(`SELECT "name" FROM "sqlite_master" WHERE "tbl_name" = 'Event' AND "type" = 'index' ORDER BY "name"`).all()).toEqual([
+      { name: 'Event_incidentId_ts_position_seq_idx' },
+      { name: 'Event_sourceId_seq_idx' },
+    ]);
     check.close();
   });
 

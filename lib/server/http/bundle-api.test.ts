@@ -50,8 +50,9 @@ async function getReport(id: string): Promise<Report> {
 
 async function eventAt(id: string, source: string, locator: { line?: number; index?: number; spanId?: string }) {
   const { prisma } = await getDb();
+  const { id: sourceId } = await prisma.source.findFirstOrThrow({ where: { incidentId: id, name: source }, select: { id: true } });
   const row = await prisma.event.findFirst({
-    where: { incidentId: id, source: { name: source }, line: locator.line ?? undefined, idx: locator.index ?? undefined, spanId: locator.spanId ?? undefined },
+    where: { incidentId: id, sourceId, line: locator.line ?? undefined, idx: locator.index ?? undefined, spanId: locator.spanId ?? undefined },
     select: { id: true },
   });
   return { id: row!.id, raw: await storedRawText(prisma, row!.id) };

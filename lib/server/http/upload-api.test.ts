@@ -317,6 +317,8 @@ describe('restart', () => {
     const db = await getDb();
     expect(await recoverInterruptedSources(db.prisma, db.dialect)).toBe(1);
     expect((await db.prisma.source.findUniqueOrThrow({ where: { id: 'LiveSource00001' } })).status).toBe('failed');
+    // Events have no foreign key to cascade through (schema.prisma): they go first, by hand.
+    await db.prisma.event.deleteMany({ where: { sourceId: { in: ['StuckSource0001', 'LiveSource00001'] } } });
     await db.prisma.source.deleteMany({ where: { id: { in: ['StuckSource0001', 'LiveSource00001'] } } });
   });
 });

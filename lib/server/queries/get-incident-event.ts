@@ -14,9 +14,10 @@ export interface IncidentEvent {
 }
 
 export async function getIncidentEvent(prisma: PrismaClient, incidentId: string, eventId: number): Promise<IncidentEvent> {
-  const found = await prisma.event.findUnique({ where: { id: eventId }, select: { ...EVENT_SELECT, incidentId: true, source: { select: { name: true } } } });
+  const found = await prisma.event.findUnique({ where: { id: eventId }, select: { ...EVENT_SELECT, incidentId: true } });
   if (!found || found.incidentId !== incidentId) throw new NotFoundError('event', String(eventId));
-  const { incidentId: _incident, source, ...row } = found;
+  const { incidentId: _incident, ...row } = found;
+  const source = await prisma.source.findUnique({ where: { id: row.sourceId }, select: { name: true } });
   const [withText] = withRawTexts([row]);
-  return { row: withText as WithRawText<EventRow>, sourceName: source.name };
+  return { row: withText as WithRawText<EventRow>, sourceName: source?.name ?? row.sourceId };
 }

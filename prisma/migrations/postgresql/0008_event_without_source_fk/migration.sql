@@ -1,0 +1,2 @@
+-- DropForeignKey
+ALTER TABLE "Event" DROP CONSTRAINT "Event_sourceId_fkey";
