@@ -15,12 +15,12 @@
  * Every ingest runs in a child process of its own so its peak RSS is its own (the parent
  * generates the files, as in scripts/bench-ingest.ts).
  *
- *   npm run bench [-- --records N] [-- --only jsonl,logfmt,har,otlp,firstview,request,zoom,analyze,lnav]
+ *   npm run bench [-- --records N] [-- --only jsonl,logfmt,har,harlarge,otlp,firstview,request,zoom,analyze,lnav]
  *                 [-- --postgres URL | --no-postgres] [-- --no-sqlite] [-- --no-redact] [-- --keep]
  *
  * `--no-redact` ingests with redaction off (as `redact=0` on the API), to see what it costs.
  *
- * `--only ingest` is jsonl,logfmt,har,otlp. firstview, request and zoom query the JSON lines
+ * `--only ingest` is jsonl,logfmt,har,harlarge,otlp. firstview, request and zoom query the JSON lines
  * upload, so they ingest it (without printing the ingest row unless jsonl is asked for).
  */
 import { spawnSync } from 'node:child_process';
@@ -31,11 +31,18 @@ import { mulberry32 } from '@/lib/domain/prng';
 import { toJsonLine, toLogfmtLine, writeBenchFile, writeBenchHar, writeBenchOtlp } from './bench-data';
 import { startTempPostgres, type TempPostgres } from './db-temp-postgres';
 
-const PARTS = ['jsonl', 'logfmt', 'har', 'otlp', 'firstview', 'request', 'zoom', 'analyze', 'lnav'] as const;
+const PARTS = ['jsonl', 'logfmt', 'har', 'harlarge', 'otlp', 'firstview', 'request', 'zoom', 'analyze', 'lnav'] as const;
 type Part = (typeof PARTS)[number];
-type Format = 'jsonl' | 'logfmt' | 'har' | 'otlp';
-const FILE_NAMES: Record<Format, string> = { jsonl: 'bench.jsonl', logfmt: 'bench.logfmt', har: 'bench.har', otlp: 'bench-otlp.json' };
+type Format = 'jsonl' | 'logfmt' | 'har' | 'harlarge' | 'otlp';
+const INGEST_FORMATS = ['jsonl', 'logfmt', 'har', 'harlarge', 'otlp'] as const;
+const FILE_NAMES: Record<Format, string> = { jsonl: 'bench.jsonl', logfmt: 'bench.logfmt', har: 'bench.har', harlarge: 'bench-large.har', otlp: 'bench-otlp.json' };
+/** Per 1M records (`--records` scales them). */
 const HAR_BYTES = 100e6;
+/**
+ * The performance guide's second HAR target: past 256 MB, streamed with bounded memory. 600 MB
+ * is also past the longest string V8 holds (~512 MiB), so it cannot be read whole.
+ */
+const HAR_LARGE_BYTES = 600e6;
 /** Enough that p99 is the 10th slowest, not the 2nd: at 200 one scheduling hiccup set it. */
 const REQUEST_SAMPLES = 1000;
 const ZOOM_RUNS = 5;
@@ -322,7 +329,7 @@ function spawnChild(args: string[], env: NodeJS.ProcessEnv): { ok: true; stdout:
   return { ok: false, reason: reason.slice(0, 160) };
 }
 
-function ingestRows(engine: string, label: string, result: IngestResult | string, kind: 'lines' | 'har' | 'otlp'): Row[] {
+function ingestRows(engine: string, label: string, result: IngestResult | string, kind: 'lines' | 'har' | 'har-large' | 'otlp'): Row[] {
   if (typeof result === 'string') return [{ engine, measure: label, result: `not available: ${result}`, target: '', met: null }];
   const perS = result.events / result.ingestS;
   const mbS = result.mb / result.ingestS;
@@ -334,6 +341,15 @@ function ingestRows(engine: string, label: string, result: IngestResult | string
       result: `${n(mbS, 1)} MB/s (${n(result.mb)} MB, ${n(result.events)} entries, ${n(result.ingestS, 2)} s, ${rss})`,
       target: '>= 140 MB/s; RSS <= 600 MB',
       met: mbS >= 140 && result.peakRssMb <= 600,
+    }];
+  }
+  if (kind === 'har-large') {
+    return [{
+      engine,
+      measure: label,
+      result: `${n(mbS, 1)} MB/s (${n(result.mb)} MB, ${n(result.events)} entries, ${n(result.ingestS, 2)} s, ${rss})`,
+      target: 'streamed at >= 50 MB/s; RSS <= 600 MB',
+      met: mbS >= 50 && result.peakRssMb <= 600,
     }];
   }
   if (kind === 'otlp') {
@@ -470,7 +486,7 @@ function parseParts(): Set<Part> {
   if (!only) return new Set(PARTS);
   const parts = new Set<Part>();
   for (const name of only.split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (name === 'ingest') for (const p of ['jsonl', 'logfmt', 'har', 'otlp'] as const) parts.add(p);
+    if (name === 'ingest') for (const p of INGEST_FORMATS) parts.add(p);
     else if ((PARTS as readonly string[]).includes(name)) parts.add(name as Part);
     else throw new Error(`--only: unknown part ${name} (one of ingest, ${PARTS.join(', ')})`);
   }
@@ -518,14 +534,17 @@ async function main(): Promise<void> {
     if (parts.has('jsonl') || needViews || parts.has('lnav')) formats.push('jsonl');
     if (parts.has('logfmt')) formats.push('logfmt');
     if (parts.has('har')) formats.push('har');
+    if (parts.has('harlarge')) formats.push('harlarge');
     if (parts.has('otlp')) formats.push('otlp');
     let harEntries = 0;
+    let largeHarEntries = 0;
     for (const format of formats) {
       console.error(`bench: generating ${FILE_NAMES[format]}...`);
       const file = path.join(dir, FILE_NAMES[format]);
       if (format === 'jsonl') await writeBenchFile(file, records, toJsonLine);
       else if (format === 'logfmt') await writeBenchFile(file, records, toLogfmtLine);
       else if (format === 'har') harEntries = (await writeBenchHar(file, (HAR_BYTES * records) / 1_000_000)).entries;
+      else if (format === 'harlarge') largeHarEntries = (await writeBenchHar(file, (HAR_LARGE_BYTES * records) / 1_000_000)).entries;
       else await writeBenchOtlp(file, records);
     }
 
@@ -578,6 +597,9 @@ async function main(): Promise<void> {
       if (logfmt !== undefined) rows.push(...ingestRows(engine.name, `ingest logfmt, ${n(records)} records`, logfmt, 'lines'));
       const har = results.get('har');
       if (har !== undefined) rows.push(...ingestRows(engine.name, `ingest HAR, ~${n(HAR_BYTES * records / 1e12)} MB (${n(harEntries)} entries)`, har, 'har'));
+      const largeHar = results.get('harlarge');
+      const largeLabel = `ingest HAR, ~${n(HAR_LARGE_BYTES * records / 1e12)} MB (${n(largeHarEntries)} entries): past 256 MB, streamed`;
+      if (largeHar !== undefined) rows.push(...ingestRows(engine.name, largeLabel, largeHar, 'har-large'));
       const otlp = results.get('otlp');
       if (otlp !== undefined) rows.push(...ingestRows(engine.name, `ingest OTLP JSON, ${n(records)} spans`, otlp, 'otlp'));
       if (needViews) rows.push(...viewRows(engine.name, jsonl, parts, records));
