@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { investigationDtoSchema } from '@/lib/schemas/investigation';
 import { demo, demoInvestigation, idOfIndex, indexOfRef } from '@/lib/test-support/demo-investigation';
+import { columnsExtent } from '../timeline/columnar-events';
 import { buildInvestigationSummary } from './investigation-summary';
 
+const extents = (s: ReturnType<typeof demoInvestigation>) => ({
+  aligned: columnsExtent(s.columns.aligned),
+  raw: columnsExtent(s.columns.raw),
+});
 const subject = demoInvestigation();
-const dto = buildInvestigationSummary(subject, 'fp', subject.columns);
+const dto = buildInvestigationSummary(subject, 'fp', extents(subject));
 
 describe('the investigation summary of the demo incident', () => {
   it('parses with its schema', () => {
@@ -68,7 +73,7 @@ describe('the investigation summary of the demo incident', () => {
 
   it('is empty but valid for an incident without evidence', () => {
     const empty = demoInvestigation([]);
-    const none = buildInvestigationSummary(empty, 'fp', empty.columns);
+    const none = buildInvestigationSummary(empty, 'fp', extents(empty));
     expect(investigationDtoSchema.parse(none)).toMatchObject({ lanes: [], findings: [], firstDivergence: null, extent: { aligned: null, raw: null }, requests: 0 });
   });
 });

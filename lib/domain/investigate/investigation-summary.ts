@@ -4,7 +4,8 @@
  * and signal, the first divergence, the entities and how many requests there are. The timeline
  * then asks for slices of the extent (timeline-slice.ts).
  */
-import { columnsExtent, type EventColumns, type TimeMode } from '../timeline/columnar-events';
+import type { TimeMode } from '../timeline/columnar-events';
+import type { TimeWindow } from '../timeline/view-window';
 import type { InvestigationDto, LaneDto } from '../../schemas/investigation';
 import { entitySummaries } from './entity-summaries';
 import { divergenceDtos, signalDtos } from './finding-dtos';
@@ -34,22 +35,22 @@ export function laneDtos(subject: Investigated): LaneDto[] {
   });
 }
 
-function extentOf(columns: EventColumns): [number, number] | null {
-  const extent = columnsExtent(columns);
+function extentOf(extent: TimeWindow | null): [number, number] | null {
   return extent ? [extent.startMs, extent.endMs] : null;
 }
 
+/** `extents`: the evidence's extent in each time mode (columnsExtent or eventsExtent). */
 export function buildInvestigationSummary(
   subject: Investigated,
   fingerprint: string,
-  columns: Readonly<Record<TimeMode, EventColumns>>,
+  extents: Readonly<Record<TimeMode, TimeWindow | null>>,
 ): InvestigationDto {
   const { analysis } = subject;
   const first = analysis.firstDivergence;
   const firstIndex = first === null ? -1 : analysis.divergences.indexOf(first);
   return {
     fingerprint,
-    extent: { aligned: extentOf(columns.aligned), raw: extentOf(columns.raw) },
+    extent: { aligned: extentOf(extents.aligned), raw: extentOf(extents.raw) },
     lanes: laneDtos(subject),
     findings: divergenceDtos(subject),
     signals: signalDtos(subject),

@@ -3,6 +3,7 @@ import {
   buildEventColumns,
   columnsExtent,
   countVisible,
+  eventsExtent,
   levelCode,
   lowerBound,
   upperBound,
@@ -65,6 +66,19 @@ describe('buildEventColumns', () => {
   it('the extent runs from the earliest start to the latest end', () => {
     const c = buildEventColumns(input, al, laneOfDomain, 'raw');
     expect(columnsExtent(c)).toEqual({ startMs: 1000, endMs: 5400 });
+  });
+});
+
+describe('eventsExtent', () => {
+  it('is the extent of the columns, in both modes, without building them', () => {
+    expect(eventsExtent(input, al, 'raw')).toEqual({ startMs: 1000, endMs: 5400 });
+    expect(eventsExtent(input, al, 'aligned')).toEqual(columnsExtent(buildEventColumns(input, al, laneOfDomain, 'aligned')));
+    expect(eventsExtent(input, al, 'aligned')).toEqual({ startMs: 1000, endMs: 2000 });
+  });
+
+  it('is null when no event has a time', () => {
+    const untimed: AnalysisInput = { sources: input.sources, events: [input.events[2]!] };
+    expect(eventsExtent(untimed, alignmentFor(untimed, [domain(0, 'browser')], [0]), 'raw')).toBeNull();
   });
 });
 

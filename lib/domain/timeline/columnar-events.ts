@@ -40,10 +40,35 @@ export interface EventColumns {
 }
 
 /**
- * Builds the columns. `laneOfDomain` maps Alignment domains to lanes (buildLanes). An event's
- * time is its interval's start when it has one, else `ts`; in aligned mode both ends shift by
+ * Event i's time in `mode` into `out` ([start, end], end NaN for a point); false when it has
+ * none. Its interval's start when it has one, else `ts`; in aligned mode both ends shift by
  * `alignedTs - ts` when the event has a `ts`, else by its domain's offset.
  */
+function eventTime(input: AnalysisInput, alignment: Alignment, mode: TimeMode, i: number, out: Float64Array): boolean {
+  const ev = input.events[i]!;
+  let s: number;
+  let e: number;
+  if (ev.interval !== null && Number.isFinite(ev.interval[0]) && Number.isFinite(ev.interval[1])) {
+    s = ev.interval[0];
+    e = ev.interval[1];
+  } else if (ev.ts !== null && Number.isFinite(ev.ts)) {
+    s = ev.ts;
+    e = Number.NaN;
+  } else return false;
+  if (mode === 'aligned') {
+    const a = alignment.alignedTs[i];
+    let shift: number;
+    if (ev.ts !== null && a !== undefined && Number.isFinite(a)) shift = a - ev.ts;
+    else shift = -(alignment.domains[alignment.domainOf[i] ?? -1]?.offsetMs ?? 0);
+    s += shift;
+    e += shift;
+  }
+  out[0] = s;
+  out[1] = e;
+  return true;
+}
+
+/** Builds the columns. `laneOfDomain` maps Alignment domains to lanes (buildLanes); times as eventTime gives them. */
 export function buildEventColumns(
   input: AnalysisInput,
   alignment: Alignment,
@@ -55,27 +80,11 @@ export function buildEventColumns(
   const s0 = new Float64Array(n);
   const e0 = new Float64Array(n);
   const keep: number[] = [];
+  const time = new Float64Array(2);
   for (let i = 0; i < n; i++) {
-    const ev = events[i]!;
-    let s: number;
-    let e: number;
-    if (ev.interval !== null && Number.isFinite(ev.interval[0]) && Number.isFinite(ev.interval[1])) {
-      s = ev.interval[0];
-      e = ev.interval[1];
-    } else if (ev.ts !== null && Number.isFinite(ev.ts)) {
-      s = ev.ts;
-      e = Number.NaN;
-    } else continue;
-    if (mode === 'aligned') {
-      const a = alignment.alignedTs[i];
-      let shift: number;
-      if (ev.ts !== null && a !== undefined && Number.isFinite(a)) shift = a - ev.ts;
-      else shift = -(alignment.domains[alignment.domainOf[i] ?? -1]?.offsetMs ?? 0);
-      s += shift;
-      e += shift;
-    }
-    s0[i] = s;
-    e0[i] = e;
+    if (!eventTime(input, alignment, mode, i, time)) continue;
+    s0[i] = time[0]!;
+    e0[i] = time[1]!;
     keep.push(i);
   }
   // Events come grouped by source, each in record order: long sorted runs, which TimSort likes.
@@ -153,6 +162,28 @@ export function countVisible(cols: EventColumns, w: TimeWindow): number {
 }
 
 /** The incident's extent in this mode: earliest start to latest end (or point); null when empty. */
+/**
+ * The extent of the events in `mode`, as columnsExtent of their columns gives it, without
+ * building (and sorting) them: the investigation opens with the extent in both modes but draws
+ * one (1M events: 0.5-0.7 s per build).
+ */
+export function eventsExtent(input: AnalysisInput, alignment: Alignment, mode: TimeMode): TimeWindow | null {
+  let startMs = Infinity;
+  let endMs = -Infinity;
+  let any = false;
+  const time = new Float64Array(2);
+  for (let i = 0; i < input.events.length; i++) {
+    if (!eventTime(input, alignment, mode, i, time)) continue;
+    any = true;
+    const s = time[0]!;
+    const e = time[1]!;
+    if (s < startMs) startMs = s;
+    const t = Number.isNaN(e) ? s : e;
+    if (t > endMs) endMs = t;
+  }
+  return any ? { startMs, endMs } : null;
+}
+
 export function columnsExtent(cols: EventColumns): TimeWindow | null {
   if (cols.length === 0) return null;
   let endMs = -Infinity;

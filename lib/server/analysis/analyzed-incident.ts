@@ -2,7 +2,7 @@
  * One analysis of an incident's evidence held in memory (incident-analysis.ts keeps the most
  * recent ones): the input, the analysis and the database ids of its events and sources, plus
  * what the investigation views derive from them, each built on first use and then kept with
- * the entry: the lanes, the timeline columns and column positions per time mode, the event id
+ * the entry: the lanes, the timeline columns, column positions and extent per time mode, the event id
  * lookup, and any DTO a route memoizes (`memo`). Everything is immutable once built, so
  * concurrent requests share it freely.
  */
@@ -11,7 +11,8 @@ import type { AnalysisInput } from '@/lib/domain/analysis/input';
 import type { Investigated } from '@/lib/domain/investigate/investigated';
 import { columnPositions } from '@/lib/domain/investigate/timeline-step';
 import type { SourceOutcome } from '@/lib/domain/report/report';
-import { buildEventColumns, type EventColumns, type TimeMode } from '@/lib/domain/timeline/columnar-events';
+import { buildEventColumns, columnsExtent, eventsExtent, type EventColumns, type TimeMode } from '@/lib/domain/timeline/columnar-events';
+import type { TimeWindow } from '@/lib/domain/timeline/view-window';
 import { buildLanes, type Lanes } from '@/lib/domain/timeline/lanes';
 import type { AnalysisProfile } from '@/lib/schemas/profile';
 import type { LoadedEvidence } from './load-analysis-input';
@@ -53,6 +54,12 @@ export class AnalyzedIncident implements Investigated {
 
   columns(mode: TimeMode): EventColumns {
     return this.memo(`columns:${mode}`, () => buildEventColumns(this.input, this.analysis.alignment, this.lanes.laneOfDomain, mode));
+  }
+
+  /** The evidence's extent in a mode: from its columns when they are built, else without building them. */
+  extent(mode: TimeMode): TimeWindow | null {
+    if (this.derived.has(`columns:${mode}`)) return columnsExtent(this.columns(mode));
+    return this.memo(`extent:${mode}`, () => eventsExtent(this.input, this.analysis.alignment, mode));
   }
 
   /** Column position per event index in a mode (-1: untimed), for stepping from an event. */
