@@ -598,7 +598,7 @@ async function main(): Promise<void> {
       const har = results.get('har');
       if (har !== undefined) rows.push(...ingestRows(engine.name, `ingest HAR, ~${n(HAR_BYTES * records / 1e12)} MB (${n(harEntries)} entries)`, har, 'har'));
       const largeHar = results.get('harlarge');
-      const largeLabel = `ingest HAR, ~${n(HAR_LARGE_BYTES * records / 1e12)} MB (${n(largeHarEntries)} entries): past 256 MB, streamed`;
+      const largeLabel = `ingest HAR, ~${n(HAR_LARGE_BYTES * records / 1e12)} MB (${n(largeHarEntries)} entries), streamed`;
       if (largeHar !== undefined) rows.push(...ingestRows(engine.name, largeLabel, largeHar, 'har-large'));
       const otlp = results.get('otlp');
       if (otlp !== undefined) rows.push(...ingestRows(engine.name, `ingest OTLP JSON, ${n(records)} spans`, otlp, 'otlp'));

@@ -71,14 +71,30 @@ describe('buildEventColumns', () => {
 
 describe('eventsExtent', () => {
   it('is the extent of the columns, in both modes, without building them', () => {
+    for (const mode of ['raw', 'aligned'] as const) {
+      expect(eventsExtent(input, al, mode)).toEqual(columnsExtent(buildEventColumns(input, al, laneOfDomain, mode)));
+    }
     expect(eventsExtent(input, al, 'raw')).toEqual({ startMs: 1000, endMs: 5400 });
-    expect(eventsExtent(input, al, 'aligned')).toEqual(columnsExtent(buildEventColumns(input, al, laneOfDomain, 'aligned')));
     expect(eventsExtent(input, al, 'aligned')).toEqual({ startMs: 1000, endMs: 2000 });
   });
 
-  it('is null when no event has a time', () => {
+  it('ends at the latest end, which an interval that started earlier can hold', () => {
+    const long: AnalysisInput = {
+      sources: [{ name: 'trace', format: null }],
+      events: [ev(0, 0, { ts: 100, interval: [100, 9000] }), ev(0, 1, { ts: 500 }), ev(0, 2, { ts: 50, interval: [50, 60] })],
+    };
+    const alignment = alignmentFor(long, [domain(0, 'trace', { offsetMs: 10, aligned: true })], [0, 0, 0]);
+    for (const mode of ['raw', 'aligned'] as const) {
+      expect(eventsExtent(long, alignment, mode)).toEqual(columnsExtent(buildEventColumns(long, alignment, Int32Array.from([0]), mode)));
+    }
+    expect(eventsExtent(long, alignment, 'raw')).toEqual({ startMs: 50, endMs: 9000 });
+  });
+
+  it('is null when no event has a time, or there is none', () => {
     const untimed: AnalysisInput = { sources: input.sources, events: [input.events[2]!] };
     expect(eventsExtent(untimed, alignmentFor(untimed, [domain(0, 'browser')], [0]), 'raw')).toBeNull();
+    const empty: AnalysisInput = { sources: [], events: [] };
+    expect(eventsExtent(empty, alignmentFor(empty, [], []), 'aligned')).toBeNull();
   });
 });
 

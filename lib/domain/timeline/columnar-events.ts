@@ -161,7 +161,6 @@ export function countVisible(cols: EventColumns, w: TimeWindow): number {
   return count;
 }
 
-/** The incident's extent in this mode: earliest start to latest end (or point); null when empty. */
 /**
  * The extent of the events in `mode`, as columnsExtent of their columns gives it, without
  * building (and sorting) them: the investigation opens with the extent in both modes but draws
@@ -184,6 +183,7 @@ export function eventsExtent(input: AnalysisInput, alignment: Alignment, mode: T
   return any ? { startMs, endMs } : null;
 }
 
+/** The incident's extent in this mode: earliest start to latest end (or point); null when empty. */
 export function columnsExtent(cols: EventColumns): TimeWindow | null {
   if (cols.length === 0) return null;
   let endMs = -Infinity;

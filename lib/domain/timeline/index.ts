@@ -18,6 +18,7 @@ export {
   buildEventColumns,
   columnsExtent,
   countVisible,
+  eventsExtent,
   isVisible,
   levelCode,
   lowerBound,

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '@/lib/test-support/test-database';
-import { insertEventRows, ROWS_PER_STATEMENT } from './bulk-insert';
+import { copyChunks, insertEventRows, ROWS_PER_STATEMENT } from './bulk-insert';
 import { closeDb, type Db, getDb } from './client';
-import { type EventOwner, type EventRowValue, packRows, ROW_COLUMNS, ROW_WIDTH } from './event-row';
+import { type EventOwner, type EventRowValue, OWNER_COLUMNS, packRows, ROW_COLUMNS, ROW_WIDTH } from './event-row';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-bulk-insert-'));
 process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'bulk-insert');
@@ -115,5 +115,47 @@ describe('insertEventRows', () => {
     // The connection is usable afterwards.
     await insertEventRows(db, owner, [packRows(good, 2)]);
     expect(await db.prisma.event.count({ where: { sourceId: owner.sourceId } })).toBe(2);
+  });
+});
+
+/**
+ * PostgreSQL's COPY text as its documentation defines it (fields by tabs, rows by newlines, \\N for
+ * null, backslash escapes for backslash, tab, newline and carriage return; UTF-8), row by row:
+ * the oracle for copyChunks, which writes the same bytes straight into buffers. Runs without a
+ * server, so the default (SQLite) run checks the COPY path as well.
+ */
+function copyTextOracle(owner: EventOwner, rows: EventRowValue[][]): Buffer {
+  const field = (value: EventRowValue): string =>
+    value === null ? '\\N' : typeof value === 'number' ? String(value) : value.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+  const lines = rows.map((row) => {
+    const values = row.map((value, c) => (ROW_COLUMNS[c] === 'unparsed' ? (value === 1 ? 't' : 'f') : field(value)));
+    return [field(owner.incidentId), field(owner.sourceId), String(owner.position), ...values].join('\t');
+  });
+  return Buffer.from(lines.map((line) => `${line}\n`).join(''));
+}
+
+describe('copyChunks (COPY text for PostgreSQL, checked without a server)', () => {
+  const owner: EventOwner = { incidentId: 'inc\t1', sourceId: 'src\\1', position: 3 };
+  const odd: Partial<Record<(typeof ROW_COLUMNS)[number], EventRowValue>>[] = [
+    { message: 'lone \ud800 surrogate', attributes: '{"k":"\udfff"}' },
+    { ts: -1.2345678901234567e-6, startTs: -0, endTs: Number.NaN },
+    { message: '', service: null, raw: '\\N is not null here' },
+    { message: 'crlf\r\nand\ttab', rawOffset: Number.MAX_SAFE_INTEGER },
+  ];
+
+  it('gives the bytes of the oracle, a buffer per batch, empty batches skipped', () => {
+    const rows = [...Array.from({ length: 40 }, (_, seq) => row(seq)), ...odd.map((o, i) => row(40 + i, o))];
+    const first = rows.slice(0, 25);
+    const rest = rows.slice(25);
+    const chunks = [...copyChunks(owner, [packRows(first.flat(), first.length), packRows([], 0), packRows(rest.flat(), rest.length)])];
+    expect(chunks).toHaveLength(2);
+    expect(Buffer.concat(chunks).equals(copyTextOracle(owner, rows))).toBe(true);
+    expect(OWNER_COLUMNS).toEqual(['incidentId', 'sourceId', 'position']);
+  });
+
+  it('grows the buffer when a batch undercounts text that escaping doubles', () => {
+    const rows = [row(0, { message: `${'\n\\'.repeat(20_000)}日本🙂`, attributes: '\t'.repeat(5_000) }), row(1)];
+    const [chunk] = [...copyChunks(owner, [{ ...packRows(rows.flat(), 2), chars: 0 }])];
+    expect(chunk!.equals(copyTextOracle(owner, rows))).toBe(true);
   });
 });
