@@ -41,11 +41,15 @@ function find(parent: Int32Array, x: number): number {
 
 export function buildRequestGroups(events: ReadonlyArray<IdentifiedEvent>): RequestGroups {
   const n = events.length;
-  // Union-find nodes are the identifiers, numbered as they are first seen.
-  const nodes = new StringIndex(1024);
+  // Union-find nodes are the identifiers, numbered as they are first seen. Sized for one new
+  // identifier per event (a trace id per log line is common): growing to 1.1M identifiers
+  // rehashed and copied the tables ~10 times (1M events, alternated in one process: 1.09-1.28 s,
+  // presized 0.88-1.13 s; 5-10% less in separate runs).
+  const expected = Math.max(1024, n);
+  const nodes = new StringIndex(expected);
   const { values } = nodes;
-  const parentBuf = new IntList(1024);
-  const sizeBuf = new IntList(1024);
+  const parentBuf = new IntList(expected);
+  const sizeBuf = new IntList(expected);
   // First node of each event, -1 when it has none.
   const firstNode = new Int32Array(n).fill(-1);
 
