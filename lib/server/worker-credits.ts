@@ -1,7 +1,8 @@
 /**
  * A worker thread's side of the backpressure between it and its parent: it may post `credits`
  * messages that the parent has not yet taken, and the parent sends 'ack' for each one it
- * takes. Used by the parse worker and the SQLite page worker.
+ * takes. Used by the parse worker and the SQLite page worker; the parent's side is
+ * worker-messages.ts.
  */
 import type { MessagePort } from 'node:worker_threads';
 

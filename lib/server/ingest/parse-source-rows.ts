@@ -18,7 +18,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { openBlobFile } from '../blob-store';
-import { isWorkerLoadFailure, workerFromSource } from '../source-worker';
+import { workerFromSource } from '../source-worker';
+import { type WatchedWorker, watchWorker, workerMessages } from '../worker-messages';
 import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
 import { evidenceRows, type RowChunk, type RowOptions } from './evidence-rows';
 import type { ParseWorkerData, WorkerMessage } from './parse-worker';
@@ -45,28 +46,18 @@ export function isWorkerOutOfMemory(error: unknown): boolean {
   return error !== null && typeof error === 'object' && 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
-/** A started worker and what befell it, recorded from its start (before a parse listens). */
-interface StartedWorker {
-  worker: Worker;
-  failure: unknown;
-  exited: boolean;
-}
-
-function startWorker(): StartedWorker {
+function startWorker(): WatchedWorker {
   // Inside Next (NEXT_RUNTIME is set), this module is bundled and so is the worker entry below.
   let worker: Worker;
   if (process.env.NEXT_RUNTIME) worker = new Worker(new URL('./parse-worker.ts', import.meta.url), WORKER_OPTIONS);
   else worker = workerFromSource(new URL('./parse-worker.ts', import.meta.url), WORKER_OPTIONS);
-  const started: StartedWorker = { worker, failure: null, exited: false };
-  worker.on('error', (error) => (started.failure ??= error));
-  worker.on('exit', () => (started.exited = true));
-  return started;
+  return watchWorker(worker);
 }
 
 /** The worker started ahead of the next parse; unref'd until taken, so it never holds a process open. */
-let spare: StartedWorker | null = null;
+let spare: WatchedWorker | null = null;
 
-const usable = (started: StartedWorker | null): started is StartedWorker => started !== null && started.failure === null && !started.exited;
+const usable = (started: WatchedWorker | null): started is WatchedWorker => started !== null && started.failure === null && !started.exited;
 
 /** Starts a parse worker for the next parse, unless one is waiting already (an upload calls this as its bytes start to arrive). */
 export function prestartParseWorker(): void {
@@ -80,7 +71,7 @@ export function hasSpareParseWorker(): boolean {
   return usable(spare);
 }
 
-function takeWorker(): StartedWorker {
+function takeWorker(): WatchedWorker {
   const taken = usable(spare) ? spare : startWorker();
   spare = null;
   taken.worker.ref();
@@ -108,46 +99,19 @@ export async function* parseSourceRows(file: string, options: SourceRowOptions):
     yield* evidenceRows(openBlobFile(file), { ...rowOptions, signal });
     return;
   }
-  const queue: WorkerMessage[] = [];
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    wake?.();
-    wake = null;
-  };
   const started = takeWorker();
-  const { worker } = started;
-  worker.postMessage({ file, options: rowOptions, credits: WORKER_CREDITS } satisfies ParseWorkerData);
-  let received = 0;
-  worker.on('message', (message: WorkerMessage) => {
-    received++;
-    queue.push(message);
-    notify();
+  started.worker.postMessage({ file, options: rowOptions, credits: WORKER_CREDITS } satisfies ParseWorkerData);
+  const messages = workerMessages<WorkerMessage>(started, {
+    stoppedEarly: `${rowOptions.sourceName}: the parse worker stopped before the end of the file`,
+    signal,
+    aborted,
   });
-  worker.on('error', notify);
-  worker.on('exit', notify);
-  signal?.addEventListener('abort', notify);
-  try {
-    for (;;) {
-      if (signal?.aborted) throw aborted();
-      const message = queue.shift();
-      if (message === undefined) {
-        if (started.failure !== null) {
-          if (received === 0 && isWorkerLoadFailure(started.failure)) break; // fall back to inline, below
-          throw started.failure;
-        }
-        if (started.exited) throw new Error(`${rowOptions.sourceName}: the parse worker stopped before the end of the file`);
-        await new Promise<void>((resolve) => (wake = resolve));
-        continue;
-      }
-      if (message.kind === 'error') throw rebuildError(message);
-      worker.postMessage('ack');
-      yield message;
-      if (message.kind === 'done') return;
-    }
-  } finally {
-    signal?.removeEventListener('abort', notify);
-    await worker.terminate();
+  for await (const message of messages) {
+    if (message.kind === 'error') throw rebuildError(message);
+    yield message;
+    if (message.kind === 'done') return;
   }
+  // The worker could not load its script: parse on this thread.
   if (!warnedInline) {
     warnedInline = true;
     console.warn(`[witness] the parse worker could not start (${String(started.failure)}); parsing on the main thread`);

@@ -14,7 +14,8 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
-import { isWorkerLoadFailure, workerFromSource } from '../source-worker';
+import { workerFromSource } from '../source-worker';
+import { watchWorker, workerMessages } from '../worker-messages';
 import { AT, type PageBounds, type SourceEventArray } from './source-event-columns';
 import { readSqlitePage, readSqlitePages, type SqlitePage } from './sqlite-event-pages';
 import type { PageWorkerJob, PageWorkerMessage } from './sqlite-page-worker';
@@ -49,54 +50,18 @@ export function inRecordOrder(events: SourceEventArray[]): SourceEventArray[] {
 }
 
 /**
- * Pages from a worker, after seq `after`; returns without yielding anything when the worker
- * could not load (the caller reads on this thread instead).
+ * Pages from a worker, after seq `after`: returns true after the last page, false (without
+ * yielding any) when the worker could not load (the caller reads on this thread instead).
  */
 async function* workerPages(file: string, sourceId: string, after: number, pageSize: number, limit: number, bounds: PageBounds): AsyncGenerator<SqlitePage, boolean> {
-  const worker = startPageWorker();
-  const queue: PageWorkerMessage[] = [];
-  let failure: unknown = null;
-  let exited = false;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    wake?.();
-    wake = null;
-  };
-  worker.on('message', (message: PageWorkerMessage) => {
-    queue.push(message);
-    notify();
-  });
-  worker.on('error', (error) => {
-    failure ??= error;
-    notify();
-  });
-  worker.on('exit', () => {
-    exited = true;
-    notify();
-  });
-  worker.postMessage({ file, sourceId, after, pageSize, limit, credits: PAGE_CREDITS, bounds } satisfies PageWorkerJob);
-  let received = 0;
-  try {
-    for (;;) {
-      const message = queue.shift();
-      if (message === undefined) {
-        if (failure !== null) {
-          if (received === 0 && isWorkerLoadFailure(failure)) return false;
-          throw failure;
-        }
-        if (exited) throw new Error('the SQLite page worker stopped before the last page');
-        await new Promise<void>((resolve) => (wake = resolve));
-        continue;
-      }
-      received++;
-      if (message.kind === 'error') throw new Error(`reading events from SQLite: ${message.message}`);
-      if (message.kind === 'end') return true;
-      worker.postMessage('ack');
-      yield message;
-    }
-  } finally {
-    await worker.terminate();
+  const watched = watchWorker(startPageWorker());
+  watched.worker.postMessage({ file, sourceId, after, pageSize, limit, credits: PAGE_CREDITS, bounds } satisfies PageWorkerJob);
+  for await (const message of workerMessages<PageWorkerMessage>(watched, { stoppedEarly: 'the SQLite page worker stopped before the last page' })) {
+    if (message.kind === 'error') throw new Error(`reading events from SQLite: ${message.message}`);
+    if (message.kind === 'end') return true;
+    yield message;
   }
+  return false;
 }
 
 export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, sourceId: string, options: SqliteSourceEventsOptions): AsyncGenerator<SourceEventArray[]> {
