@@ -32,21 +32,21 @@ async function main(): Promise<void> {
   try {
     process.env.DATABASE_URL = cluster.url;
     const db = await getDb();
-    await db.prisma.incident.create({ data: { id: 'inc', name: 'measure' } });
+    await db.prisma.incident.create({ data: { id: 'inc', number: 1, name: 'measure' } });
     const data = makeRows(ROWS);
     const results: [string, number][] = [];
     let position = 0;
     const newOwner = async (): Promise<EventOwner> => {
       position++;
       await db.prisma.source.create({ data: { id: `src-${position}`, incidentId: 'inc', name: 'm', position, status: 'parsing' } });
-      return { incidentId: 'inc', sourceId: `src-${position}`, position };
+      return { incidentNumber: 1, position };
     };
     const time = async (label: string, fn: (owner: EventOwner) => Promise<void>) => {
       const owner = await newOwner();
       const t0 = performance.now();
       await fn(owner);
       const seconds = (performance.now() - t0) / 1000;
-      const count = await db.prisma.event.count({ where: { sourceId: owner.sourceId } });
+      const count = await db.prisma.event.count({ where: { incidentNumber: owner.incidentNumber, position: owner.position } });
       if (count !== ROWS) throw new Error(`${label}: ${count} rows, expected ${ROWS}`);
       results.push([label, Math.round(ROWS / seconds)]);
     };
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const params = (owner: EventOwner, values: EventRowValue[], from: number, rows: number) => {
       const out: unknown[] = [];
       for (let r = from; r < from + rows; r++) {
-        out.push(owner.incidentId, owner.sourceId, owner.position);
+        out.push(owner.incidentNumber, owner.position);
         for (let c = 0; c < ROW_WIDTH; c++) out.push(c === UNPARSED_COLUMN ? values[r * ROW_WIDTH + c] === 1 : values[r * ROW_WIDTH + c]);
       }
       return out;
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     };
 
     const PG_TYPES: Record<string, string> = { seq: 'int4', line: 'int4', idx: 'int4', ts: 'float8', startTs: 'float8', endTs: 'float8', rawOffset: 'int8', rawLength: 'int4', unparsed: 'bool' };
-    const UNNEST_SQL = `INSERT INTO "Event" (${columns}) SELECT $1, $2, $3, u.* FROM unnest(${ROW_COLUMNS.map((c, i) => `$${i + 4}::${PG_TYPES[c] ?? 'text'}[]`).join(', ')}) AS u`;
+    const UNNEST_SQL = `INSERT INTO "Event" (${columns}) SELECT $1, $2, u.* FROM unnest(${ROW_COLUMNS.map((c, i) => `$${i + 3}::${PG_TYPES[c] ?? 'text'}[]`).join(', ')}) AS u`;
 
     for (let round = 0; round < 2; round++) {
       await time('prisma-raw ($executeRawUnsafe in $transaction)', (owner) =>
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
               for (let r = 0; r < count; r++) column[r] = c === UNPARSED_COLUMN ? values[r * ROW_WIDTH + c] === 1 : values[r * ROW_WIDTH + c];
               return column;
             });
-            await client.query({ name: 'measure_unnest', text: UNNEST_SQL, values: [owner.incidentId, owner.sourceId, owner.position, ...arrays] });
+            await client.query({ name: 'measure_unnest', text: UNNEST_SQL, values: [owner.incidentNumber, owner.position, ...arrays] });
           }
           await client.query('COMMIT');
         } finally {

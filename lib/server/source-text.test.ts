@@ -24,6 +24,7 @@ import { createIncident } from './queries/create-incident';
 import { listEvents } from './queries/list-events';
 import { EVENT_SELECT } from './queries/to-event-dto';
 import { withRawTexts } from './source-text';
+import { eventOwner } from './db/event-owner';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-source-text-'));
 process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'source-text');
@@ -57,9 +58,9 @@ interface Stored {
 
 async function stored(sourceId: string): Promise<Stored> {
   const { prisma } = await getDb();
-  const rows = await prisma.event.findMany({ where: { sourceId }, select: EVENT_SELECT, orderBy: { seq: 'asc' } });
+  const rows = await prisma.event.findMany({ where: (await eventOwner(prisma, sourceId))!, select: EVENT_SELECT, orderBy: { seq: 'asc' } });
   const pointers = rows.filter((r) => r.raw === null).length;
-  return { sourceId, raws: withRawTexts(rows).map((r) => r.raw), pointers };
+  return { sourceId, raws: withRawTexts(rows.map((r) => ({ ...r, sourceId }))).map((r) => r.raw), pointers };
 }
 
 async function upload(name: string, bytes: Buffer, redact = true): Promise<Stored> {

@@ -1,5 +1,6 @@
 /** Checks shared by the annotation and postmortem queries: the incident exists, the event is its own. */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { incidentNumber } from '../db/incident-number';
 import { NotFoundError } from '../errors';
 
 type Reader = Pick<PrismaClient, 'incident' | 'event'>;
@@ -11,6 +12,6 @@ export async function requireIncident(prisma: Reader, incidentId: string): Promi
 
 /** An event of another incident is "not found" here, as the events route answers for it. */
 export async function requireIncidentEvent(prisma: Reader, incidentId: string, eventId: number): Promise<void> {
-  const row = await prisma.event.findUnique({ where: { id: eventId }, select: { incidentId: true } });
-  if (!row || row.incidentId !== incidentId) throw new NotFoundError('event', String(eventId));
+  const [row, number] = await Promise.all([prisma.event.findUnique({ where: { id: eventId }, select: { incidentNumber: true } }), incidentNumber(prisma, incidentId)]);
+  if (!row || row.incidentNumber !== number) throw new NotFoundError('event', String(eventId));
 }

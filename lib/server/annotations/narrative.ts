@@ -14,6 +14,7 @@ import type { EntityViewDto, FindingDto } from '@/lib/schemas/investigation';
 import { getIncidentAnalysis } from '../analysis/incident-analysis';
 import type { AnalyzedIncident } from '../analysis/analyzed-incident';
 import { getDb } from '../db/client';
+import { incidentNumber } from '../db/incident-number';
 import { withRawTexts } from '../source-text';
 import { listAnnotations } from './annotations';
 import { getPostmortem } from './postmortem';
@@ -89,9 +90,15 @@ export async function getPostmortemNarrative(incidentId: string): Promise<Narrat
 async function rawLines(incidentId: string, ids: number[], analyzed: AnalyzedIncident): Promise<Map<number, NarrativeEvidence['events']>> {
   if (ids.length === 0) return new Map();
   const { prisma } = await getDb();
-  const select = { id: true, sourceId: true, raw: true, rawOffset: true, rawLength: true } as const;
-  const rows = withRawTexts(await prisma.event.findMany({ where: { id: { in: ids }, incidentId }, select }));
-  const sources = await prisma.source.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.sourceId))] } }, select: { id: true, name: true } });
-  const sourceName = new Map(sources.map((s) => [s.id, s.name]));
-  return new Map(rows.map((r) => [r.id, [{ id: r.id, source: sourceName.get(r.sourceId) ?? r.sourceId, at: eventAt(analyzed, r.id), raw: r.raw }]]));
+  const number = await incidentNumber(prisma, incidentId);
+  if (number === null) return new Map();
+  const select = { id: true, position: true, raw: true, rawOffset: true, rawLength: true } as const;
+  const found = await prisma.event.findMany({ where: { id: { in: ids }, incidentNumber: number }, select });
+  const sources = await prisma.source.findMany({ where: { incidentId }, select: { id: true, name: true, position: true } });
+  const atPosition = new Map(sources.map((s) => [s.position, s]));
+  const rows = withRawTexts(found.flatMap((r) => {
+    const source = atPosition.get(r.position);
+    return source ? [{ ...r, sourceId: source.id, source: source.name }] : [];
+  }));
+  return new Map(rows.map((r) => [r.id, [{ id: r.id, source: r.source, at: eventAt(analyzed, r.id), raw: r.raw }]]));
 }

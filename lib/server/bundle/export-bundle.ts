@@ -53,18 +53,20 @@ export async function exportBundle(incidentId: string, exportedAt: Date): Promis
   if (!incident) throw new NotFoundError('incident', incidentId);
 
   const sources: SourceMeta[] = [];
+  // Source position (what an event row names it by) -> its index in the bundle.
+  const sourceIndex = new Map<number, number>();
   for (const s of incident.sources) {
     if (s.status === 'uploading' || (await blobSize(s.id)) === null) continue;
     sources.push({ id: s.id, name: s.name, sha256: s.sha256, redacted: s.redacted, redactions: parseCounts(s.redactions) });
+    sourceIndex.set(s.position, sources.length - 1);
   }
-  const sourceIndex = new Map(sources.map((s, i) => [s.id, i]));
 
   // Event ids -> (source index, seq), for annotation targets and story findings.
   const ids = [...incident.annotations.flatMap((a) => (a.eventId !== null ? [a.eventId] : [])), ...incident.storyFindings.map((s) => s.eventId)];
-  const rows = await prisma.event.findMany({ where: { incidentId, id: { in: ids } }, select: { id: true, sourceId: true, seq: true } });
+  const rows = await prisma.event.findMany({ where: { id: { in: ids }, incidentNumber: incident.number }, select: { id: true, position: true, seq: true } });
   const refs = new Map<number, BundleEventRef>();
   for (const row of rows) {
-    const source = sourceIndex.get(row.sourceId);
+    const source = sourceIndex.get(row.position);
     if (source !== undefined) refs.set(row.id, { source, seq: row.seq });
   }
 

@@ -21,6 +21,7 @@ import { newId } from '../ids';
 import { ingestUpload } from '../ingest/ingest-upload';
 import { createIncident } from '../queries/create-incident';
 import { getIncident } from '../queries/get-incident';
+import { eventOwner } from '../db/event-owner';
 
 export interface ImportResult {
   incident: IncidentDto;
@@ -60,8 +61,9 @@ export async function importBundle(bundle: Bundle): Promise<ImportResult> {
 
   async function eventIdOf(ref: BundleEventRef): Promise<number | null> {
     const sourceId = sourceIds[ref.source];
-    if (sourceId === undefined) return null;
-    const row = await prisma.event.findFirst({ where: { sourceId, seq: ref.seq }, select: { id: true } });
+    const owner = sourceId === undefined ? null : await eventOwner(prisma, sourceId);
+    if (owner === null) return null;
+    const row = await prisma.event.findFirst({ where: { ...owner, seq: ref.seq }, select: { id: true } });
     return row?.id ?? null;
   }
 

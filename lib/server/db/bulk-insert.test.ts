@@ -23,7 +23,7 @@ async function newOwner(): Promise<EventOwner> {
   position++;
   const sourceId = `src-${position}`;
   await db.prisma.source.create({ data: { id: sourceId, incidentId: 'inc', name: `s${position}.log`, position, status: 'parsing' } });
-  return { incidentId: 'inc', sourceId, position };
+  return { incidentNumber: 1, position };
 }
 
 const TRICKY = ['tab\there', 'line\nbreak', 'carriage\r\nreturn', 'back\\slash \\N \\t', 'ünïcødé ✓ 日本 🙂', '"quotes" \'and\' ,commas;', '\\', ''];
@@ -60,7 +60,7 @@ function row(seq: number, overrides: Partial<Record<(typeof ROW_COLUMNS)[number]
 
 beforeAll(async () => {
   db = await getDb();
-  await db.prisma.incident.create({ data: { id: 'inc', name: 'bulk insert' } });
+  await db.prisma.incident.create({ data: { id: 'inc', number: 1, name: 'bulk insert' } });
 });
 
 afterAll(async () => {
@@ -77,12 +77,12 @@ describe('insertEventRows', () => {
     const first = rows.slice(0, 300);
     const second = rows.slice(300);
     await insertEventRows(target, owner, [packRows(first.flat(), first.length), packRows([], 0), packRows(second.flat(), second.length)]);
-    const stored = await db.prisma.event.findMany({ where: { sourceId: owner.sourceId }, orderBy: { seq: 'asc' } });
+    const stored = await db.prisma.event.findMany({ where: owner, orderBy: { seq: 'asc' } });
     expect(stored).toHaveLength(rows.length);
     for (const [i, event] of stored.entries()) {
       const asStored = (c: string, value: EventRowValue) => (c === 'unparsed' ? value === 1 : c === 'rawOffset' && value !== null ? BigInt(value) : value);
       const expected = Object.fromEntries(ROW_COLUMNS.map((c, j) => [c, asStored(c, rows[i]![j] as EventRowValue)]));
-      expect(event).toMatchObject({ ...expected, incidentId: 'inc', sourceId: owner.sourceId, position: owner.position });
+      expect(event).toMatchObject({ ...expected, incidentNumber: 1, position: owner.position });
     }
     expect(ROW_WIDTH).toBe(ROW_COLUMNS.length);
   }
@@ -102,7 +102,7 @@ describe('insertEventRows', () => {
     const long = `${'ü🙂\t'.repeat(50_000)}end`;
     const batch = { ...packRows(row(0, { message: long }), 1), chars: 0 };
     await insertEventRows(db, owner, [batch]);
-    const stored = await db.prisma.event.findFirstOrThrow({ where: { sourceId: owner.sourceId }, select: { message: true, requestId: true } });
+    const stored = await db.prisma.event.findFirstOrThrow({ where: owner, select: { message: true, requestId: true } });
     expect(stored).toEqual({ message: long, requestId: 'req-0' });
   });
 
@@ -111,10 +111,10 @@ describe('insertEventRows', () => {
     const good = [row(0), row(1)].flat();
     const bad = row(2, { seq: null }); // seq is NOT NULL
     await expect(insertEventRows(db, owner, [packRows(good, 2), packRows(bad, 1)])).rejects.toThrow();
-    expect(await db.prisma.event.count({ where: { sourceId: owner.sourceId } })).toBe(0);
+    expect(await db.prisma.event.count({ where: owner })).toBe(0);
     // The connection is usable afterwards.
     await insertEventRows(db, owner, [packRows(good, 2)]);
-    expect(await db.prisma.event.count({ where: { sourceId: owner.sourceId } })).toBe(2);
+    expect(await db.prisma.event.count({ where: owner })).toBe(2);
   });
 });
 
@@ -129,13 +129,13 @@ function copyTextOracle(owner: EventOwner, rows: EventRowValue[][]): Buffer {
     value === null ? '\\N' : typeof value === 'number' ? String(value) : value.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
   const lines = rows.map((row) => {
     const values = row.map((value, c) => (ROW_COLUMNS[c] === 'unparsed' ? (value === 1 ? 't' : 'f') : field(value)));
-    return [field(owner.incidentId), field(owner.sourceId), String(owner.position), ...values].join('\t');
+    return [String(owner.incidentNumber), String(owner.position), ...values].join('\t');
   });
   return Buffer.from(lines.map((line) => `${line}\n`).join(''));
 }
 
 describe('copyChunks (COPY text for PostgreSQL, checked without a server)', () => {
-  const owner: EventOwner = { incidentId: 'inc\t1', sourceId: 'src\\1', position: 3 };
+  const owner: EventOwner = { incidentNumber: 12, position: 3 };
   const odd: Partial<Record<(typeof ROW_COLUMNS)[number], EventRowValue>>[] = [
     { message: 'lone \ud800 surrogate', attributes: '{"k":"\udfff"}' },
     { ts: -1.2345678901234567e-6, startTs: -0, endTs: Number.NaN },
@@ -150,7 +150,7 @@ describe('copyChunks (COPY text for PostgreSQL, checked without a server)', () =
     const chunks = [...copyChunks(owner, [packRows(first.flat(), first.length), packRows([], 0), packRows(rest.flat(), rest.length)])];
     expect(chunks).toHaveLength(2);
     expect(Buffer.concat(chunks).equals(copyTextOracle(owner, rows))).toBe(true);
-    expect(OWNER_COLUMNS).toEqual(['incidentId', 'sourceId', 'position']);
+    expect(OWNER_COLUMNS).toEqual(['incidentNumber', 'position']);
   });
 
   it('grows the buffer when a batch undercounts text that escaping doubles', () => {

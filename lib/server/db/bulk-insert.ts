@@ -6,7 +6,7 @@
  * - SQLite: prepared statements (cached) run directly on the better-sqlite3 connection that the
  *   Prisma client itself uses, inside a Prisma interactive transaction (so Prisma's transaction
  *   lock and BEGIN/COMMIT still frame it). Binding is most of the cost per row, so a statement
- *   binds only what varies: the owner's three columns are named parameters bound once per
+ *   binds only what varies: the owner's two columns are named parameters bound once per
  *   statement, and a batch's values (which leave out its all-null columns, event-row.ts) are
  *   bound as they are. Statements are cached per (columns present, rows).
  * - PostgreSQL: `COPY "Event" (...) FROM STDIN` in text format (pg-copy-streams) on one connection
@@ -72,7 +72,7 @@ function preparedSqlite(connection: BetterSqlite3.Database, columns: number, row
 function insertSqliteChunk(connection: BetterSqlite3.Database, owner: EventOwner, batch: EventRowBatch, from: number, rows: number): void {
   const width = batchColumns(batch.columns).length;
   const values = from === 0 && rows === batch.count ? batch.values : batch.values.slice(from * width, (from + rows) * width);
-  preparedSqlite(connection, batch.columns, rows).run({ incidentId: owner.incidentId, sourceId: owner.sourceId, position: owner.position }, values);
+  preparedSqlite(connection, batch.columns, rows).run({ incidentNumber: owner.incidentNumber, position: owner.position }, values);
 }
 
 /** The portable statement's parameters: every column of rows `from`..`from + rows`, the batch's left-out ones as null. */
@@ -80,7 +80,7 @@ function portableParams(owner: EventOwner, batch: EventRowBatch, from: number, r
   const present = batchColumns(batch.columns);
   const params: unknown[] = [];
   for (let r = from; r < from + rows; r++) {
-    params.push(owner.incidentId, owner.sourceId, owner.position);
+    params.push(owner.incidentNumber, owner.position);
     const row = new Array<EventRowValue>(ROW_WIDTH).fill(null);
     present.forEach((c, k) => (row[c] = batch.values[r * present.length + k] as EventRowValue));
     row.forEach((value, c) => params.push(c === UNPARSED_COLUMN ? value === 1 : value));
@@ -122,7 +122,7 @@ function withRoom(buffer: Buffer, used: number, more: number): Buffer {
  * character count sizes the buffer; it grows if a batch ever undercounts.
  */
 export function* copyChunks(owner: EventOwner, batches: EventRowBatch[]): Generator<Buffer> {
-  const prefix = Buffer.from(`${copyField(owner.incidentId)}\t${copyField(owner.sourceId)}\t${owner.position}\t`);
+  const prefix = Buffer.from(`${owner.incidentNumber}\t${owner.position}\t`);
   // Imported bindings are getters once transpiled (tsx, bundlers): 0.6 s per 1M rows in this loop.
   const width = ROW_WIDTH;
   const unparsed = UNPARSED_COLUMN;

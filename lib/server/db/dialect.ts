@@ -120,6 +120,12 @@ const sqlite: Dialect = {
     // Before anything is written (WAL mode writes the header); a no-op on an existing database.
     db.pragma(`page_size = ${SQLITE_PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
+    // Migrations run without foreign key enforcement, as the table redefinitions Prisma writes
+    // for SQLite expect: their `PRAGMA foreign_keys=OFF` is a no-op inside the transaction each
+    // file runs in, and with enforcement on (better-sqlite3's default), dropping a table others
+    // refer to deletes their rows through ON DELETE CASCADE. Instead, every file must leave
+    // the references whole: foreign_key_check runs before its COMMIT.
+    db.pragma('foreign_keys = OFF');
     const tx: MigrationTx = {
       exec: async (sql) => void db.exec(sql),
       query: async <R>(sql: string, params: unknown[] = []) => {
@@ -135,6 +141,8 @@ const sqlite: Dialect = {
         db.exec('BEGIN IMMEDIATE');
         try {
           const result = await fn(tx);
+          const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+          if (broken.length > 0) throw new Error(`the migration left ${broken.length} row(s) of ${broken[0]!.table} referring to no row of ${broken[0]!.parent}`);
           db.exec('COMMIT');
           return result;
         } catch (error) {

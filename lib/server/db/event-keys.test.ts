@@ -12,6 +12,7 @@ import { ingestUpload } from '../ingest/ingest-upload';
 import { createIncident } from '../queries/create-incident';
 import { listEvents } from '../queries/list-events';
 import { closeDb, getDb } from './client';
+import { eventOwner } from './event-owner';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-event-keys-'));
 process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'event-keys');
@@ -37,7 +38,7 @@ describe('buildEventKeys', () => {
     if (!result.ok) return;
 
     const { prisma } = await getDb();
-    const events = await prisma.event.findMany({ where: { sourceId: result.source.id }, orderBy: { seq: 'asc' }, select: { id: true } });
+    const events = await prisma.event.findMany({ where: (await eventOwner(prisma, result.source.id))!, orderBy: { seq: 'asc' }, select: { id: true } });
     const [same, three] = events.map((e) => e.id) as [number, number];
     const keys = await prisma.eventKey.findMany({ where: { eventId: { in: events.map((e) => e.id) } }, orderBy: [{ key: 'asc' }, { eventId: 'asc' }] });
     expect(keys).toEqual(

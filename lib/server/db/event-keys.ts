@@ -13,6 +13,8 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Db } from './client';
 import type { Dialect } from './dialect';
+import { eventOwner } from './event-owner';
+import type { EventOwner } from './event-row';
 
 const KEY_COLUMNS = ['requestId', 'correlationId', 'traceId'] as const;
 
@@ -27,13 +29,13 @@ const KEY_COLUMNS = ['requestId', 'correlationId', 'traceId'] as const;
 function sourceKeysSql(dialect: Dialect): string {
   const columns = KEY_COLUMNS.map((c, i) => `WHEN ${i} THEN e."${c}"`).join(' ');
   const numbers = KEY_COLUMNS.map((_, i) => `SELECT ${i} AS "c"`).join(' UNION ALL ');
-  const pairs = `SELECT CASE n."c" ${columns} END${dialect.keyCollation} AS "key", e."id" AS "eventId" FROM "Event" AS e CROSS JOIN (${numbers}) AS n WHERE e."sourceId" = ${dialect.placeholder(1)}`;
+  const pairs = `SELECT CASE n."c" ${columns} END${dialect.keyCollation} AS "key", e."id" AS "eventId" FROM "Event" AS e CROSS JOIN (${numbers}) AS n WHERE e."incidentNumber" = ${dialect.placeholder(1)} AND e."position" = ${dialect.placeholder(2)}`;
   return `SELECT "key", "eventId" FROM (${pairs}) AS p WHERE "key" IS NOT NULL`;
 }
 
 /** Fills the source's keys, sorted, in one statement (run it before the source becomes ready). */
-export async function buildEventKeys(db: Db, sourceId: string): Promise<void> {
-  await db.prisma.$executeRawUnsafe(db.dialect.insertEventKeysSql(sourceKeysSql(db.dialect)), sourceId);
+export async function buildEventKeys(db: Db, owner: EventOwner): Promise<void> {
+  await db.prisma.$executeRawUnsafe(db.dialect.insertEventKeysSql(sourceKeysSql(db.dialect)), owner.incidentNumber, owner.position);
 }
 
 /**
@@ -41,8 +43,8 @@ export async function buildEventKeys(db: Db, sourceId: string): Promise<void> {
  * Dialect.deleteEventKeysSql); a statement for the caller's batch transaction. Measured: 0.85 s
  * for the 400,000 keys of 200,000 events.
  */
-export function discardEventKeysStatement(prisma: Pick<PrismaClient, '$executeRawUnsafe'>, dialect: Dialect, sourceId: string) {
-  return prisma.$executeRawUnsafe(dialect.deleteEventKeysSql(sourceKeysSql(dialect)), sourceId);
+export function discardEventKeysStatement(prisma: Pick<PrismaClient, '$executeRawUnsafe'>, dialect: Dialect, owner: EventOwner) {
+  return prisma.$executeRawUnsafe(dialect.deleteEventKeysSql(sourceKeysSql(dialect)), owner.incidentNumber, owner.position);
 }
 
 /**
@@ -53,6 +55,9 @@ export async function backfillEventKeys(db: Db): Promise<number> {
   const { prisma } = db;
   if ((await prisma.eventKey.findFirst({ select: { eventId: true } })) !== null) return 0;
   const sources = await prisma.source.findMany({ where: { status: 'ready', eventCount: { gt: 0 } }, select: { id: true } });
-  for (const { id } of sources) await buildEventKeys(db, id);
+  for (const { id } of sources) {
+    const owner = await eventOwner(prisma, id);
+    if (owner !== null) await buildEventKeys(db, owner);
+  }
   return sources.length;
 }

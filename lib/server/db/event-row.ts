@@ -14,7 +14,7 @@
  * clone costs per value on both sides: 200k full rows took 260-340 ms to post and 270 ms to
  * receive, without their nulls 120-220 and 100-130 ms; and the main thread's inserts, which
  * also picked the bound values out of full rows, took 8.1-9.7 s per 1M events, now 6.7-6.8 s.)
- * The owner's columns (incident, source, position) are the same for a whole batch and travel
+ * The owner's columns (incident number, source position) are the same for a whole batch and travel
  * once.
  * EventRowBatcher cuts them at ROWS_PER_BATCH rows, one insert statement's worth: an array of
  * over ~16k values lives in V8's large-object space, where every store costs several times
@@ -24,7 +24,7 @@ import type { EvidenceEvent } from '@/lib/domain/event';
 import type { TextRange } from '../ingest/line-offsets';
 
 /** Columns that are the same for every event of a source. */
-export const OWNER_COLUMNS = ['incidentId', 'sourceId', 'position'] as const;
+export const OWNER_COLUMNS = ['incidentNumber', 'position'] as const;
 
 /** The per-event columns, in the order writeEventRow writes them. */
 export const ROW_COLUMNS = [
@@ -104,9 +104,14 @@ export function packRows(rows: readonly EventRowValue[], count: number): EventRo
   return { columns, values, count, chars };
 }
 
+/**
+ * The columns that name an event's source, the same for all its events: its incident's number
+ * and the source's position (lib/server/db/event-owner.ts).
+ */
 export interface EventOwner {
-  incidentId: string;
-  sourceId: string;
+  /** Incident.number (incident-number.ts). */
+  incidentNumber: number;
+  /** Source.position. */
   position: number;
 }
 

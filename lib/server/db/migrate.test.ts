@@ -84,6 +84,32 @@ describe('migrate', () => {
     expect(tables()).toContain('Probe');
   });
 
+  it('runs a migration without foreign key enforcement, and refuses one that leaves a reference dangling', async () => {
+    await migrate(sqlite, url, root);
+    const db = new Database(path.join(root, 'test.db'));
+    db.exec(`INSERT INTO "Incident" ("id", "number", "name", "updatedAt") VALUES ('i1', 1, 'kept', 0)`);
+    db.exec(`INSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('s1', 'i1', 'a.log', 0, 'ready', 0)`);
+    db.close();
+    const dir = path.join(root, 'prisma', 'migrations', 'sqlite', '9000_probe');
+    mkdirSync(dir);
+    // A redefinition of a table others refer to, as Prisma writes one: with enforcement on, the
+    // DROP would delete the incident's sources through ON DELETE CASCADE.
+    const redefine = [
+      `CREATE TABLE "new_Incident" ("id" TEXT NOT NULL PRIMARY KEY, "number" INTEGER NOT NULL, "name" TEXT NOT NULL, "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, "updatedAt" DATETIME NOT NULL, "profile" TEXT, "demo" BOOLEAN NOT NULL DEFAULT false);`,
+      `INSERT INTO "new_Incident" SELECT "id", "number", "name", "createdAt", "updatedAt", "profile", "demo" FROM "Incident";`,
+      `DROP TABLE "Incident";`,
+      `ALTER TABLE "new_Incident" RENAME TO "Incident";`,
+      `CREATE UNIQUE INDEX "Incident_number_key" ON "Incident"("number");`,
+    ].join('\n');
+    writeFileSync(path.join(dir, 'migration.sql'), `${redefine}\nINSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('s2', 'nobody', 'b.log', 0, 'ready', 0);`);
+    await expect(migrate(sqlite, url, root)).rejects.toThrow(/left 1 row\(s\) of Source referring to no row of Incident/);
+    writeFileSync(path.join(dir, 'migration.sql'), redefine);
+    expect(await migrate(sqlite, url, root)).toEqual(['9000_probe']);
+    const check = new Database(path.join(root, 'test.db'));
+    expect(check.prepare(`SELECT "id", "incidentId" FROM "Source"`).all()).toEqual([{ id: 's1', incidentId: 'i1' }]);
+    check.close();
+  });
+
   it('backfills the events per second of sources ingested before 0005 (ready ones only)', async () => {
     const check = await migrateAcross('0005_event_seconds', (db) => {
       db.exec(`INSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('ready1', 'i1', 'a.log', 0, 'ready', 0), ('parse1', 'i1', 'b.log', 1, 'parsing', 0)`);
@@ -108,7 +134,7 @@ describe('migrate', () => {
       db.exec(`INSERT INTO "EventKey" ("key", "eventId") VALUES ('r-1', 1), ('r-1', 2)`);
       db.exec(`DELETE FROM "Event" WHERE "id" = 3`);
     });
-    check.exec(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq", "rawOffset", "rawLength") VALUES ('i1', 's1', 0, 3, 0, 3)`);
+    check.exec(`INSERT INTO "Event" ("incidentNumber", "position", "seq", "rawOffset", "rawLength") VALUES (1, 0, 3, 0, 3)`);
     expect(check.prepare(`SELECT "id", "raw", "rawOffset" FROM "Event" ORDER BY "id"`).all()).toEqual([
       { id: 1, raw: 'one', rawOffset: null },
       { id: 2, raw: 'two', rawOffset: null },
@@ -129,16 +155,41 @@ describe('migrate', () => {
       expect(db.pragma('foreign_key_list("Event")')).toHaveLength(1);
     });
     expect(check.pragma('foreign_key_list("Event")')).toEqual([]);
-    // An event of a source the database does not know is no longer refused (ingest keeps that invariant).
-    check.exec(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq") VALUES ('i1', 'elsewhere', 1, 0)`);
-    expect(check.prepare(`SELECT "id", "sourceId", "seq", "raw", "rawOffset", "rawLength" FROM "Event" ORDER BY "id"`).all()).toEqual([
-      { id: 1, sourceId: 's1', seq: 0, raw: 'one', rawOffset: null, rawLength: null },
-      { id: 2, sourceId: 's1', seq: 1, raw: null, rawOffset: 10, rawLength: 5 },
-      { id: 4, sourceId: 'elsewhere', seq: 0, raw: null, rawOffset: null, rawLength: null },
+    // An event of a source the database does not know is not refused (ingest keeps that invariant).
+    check.exec(`INSERT INTO "Event" ("incidentNumber", "position", "seq") VALUES (1, 7, 0)`);
+    expect(check.prepare(`SELECT "id", "position", "seq", "raw", "rawOffset", "rawLength" FROM "Event" ORDER BY "id"`).all()).toEqual([
+      { id: 1, position: 0, seq: 0, raw: 'one', rawOffset: null, rawLength: null },
+      { id: 2, position: 0, seq: 1, raw: null, rawOffset: 10, rawLength: 5 },
+      { id: 4, position: 7, seq: 0, raw: null, rawOffset: null, rawLength: null },
     ]);
+    check.close();
+  });
+
+  it('numbers the incidents in 0009 in creation order, and names the source of each event by that number and its position, keeping every event and the id sequence', async () => {
+    const check = await migrateAcross('0009_event_owner_numbers', (db) => {
+      db.exec(`INSERT INTO "Incident" ("id", "name", "createdAt", "updatedAt") VALUES ('i0', 'older', '2020-01-01 00:00:00', 0)`);
+      db.exec(`INSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('s1', 'i1', 'a.log', 0, 'ready', 0), ('s0', 'i0', 'b.log', 3, 'ready', 0)`);
+      const insert = db.prepare(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq", "ts", "raw") VALUES (?, ?, ?, ?, ?, 'x')`);
+      insert.run('i1', 's1', 0, 0, 10);
+      insert.run('i0', 's0', 3, 0, 20);
+      insert.run('i1', 's1', 0, 1, 30);
+      insert.run('i1', 's1', 0, 2, 40);
+      db.exec(`DELETE FROM "Event" WHERE "id" = 4`);
+    });
+    expect(check.prepare(`SELECT "id", "number" FROM "Incident" ORDER BY "number"`).all()).toEqual([{ id: 'i0', number: 1 }, { id: 'i1', number: 2 }]);
+    check.exec(`INSERT INTO "Event" ("incidentNumber", "position", "seq") VALUES (2, 0, 3)`);
+    expect(check.prepare(`SELECT "id", "incidentNumber", "position", "seq", "ts" FROM "Event" ORDER BY "id"`).all()).toEqual([
+      { id: 1, incidentNumber: 2, position: 0, seq: 0, ts: 10 },
+      { id: 2, incidentNumber: 1, position: 3, seq: 0, ts: 20 },
+      { id: 3, incidentNumber: 2, position: 0, seq: 1, ts: 30 },
+      { id: 5, incidentNumber: 2, position: 0, seq: 3, ts: null },
+    ]);
+    expect(() => check.exec(`UPDATE "Incident" SET "number" = 1 WHERE "id" = 'i1'`)).toThrow(/UNIQUE/);
+    // The incidents' tables were redefined: what refers to them is all still there.
+    expect(check.prepare(`SELECT "id", "incidentId" FROM "Source" ORDER BY "id"`).all()).toEqual([{ id: 's0', incidentId: 'i0' }, { id: 's1', incidentId: 'i1' }]);
     expect(check.prepare(`SELECT "name" FROM "sqlite_master" WHERE "tbl_name" = 'Event' AND "type" = 'index' ORDER BY "name"`).all()).toEqual([
-      { name: 'Event_incidentId_ts_position_seq_idx' },
-      { name: 'Event_sourceId_seq_idx' },
+      { name: 'Event_incidentNumber_position_seq_idx' },
+      { name: 'Event_incidentNumber_ts_position_seq_idx' },
     ]);
     check.close();
   });
@@ -180,6 +231,36 @@ describe.skipIf(!testPostgresUrl())('migrate on PostgreSQL (TEST_DATABASE_URL)',
       }
       expect(await migrate(postgresql, pgUrl)).toEqual([]);
     } finally {
+      await database.drop();
+    }
+  });
+
+  it('numbers the incidents in 0009 in creation order and names the source of each event by that number and its position', async () => {
+    const database = await createPostgresDatabase(testPostgresUrl()!, 'migrate-0009');
+    const dir = path.join(root, 'prisma', 'migrations', 'postgresql');
+    cpSync(path.join(process.cwd(), 'prisma', 'migrations', 'postgresql'), dir, { recursive: true });
+    const held = readMigrationFiles('postgresql', root).map((m) => m.name).filter((m) => m >= '0009_event_owner_numbers');
+    mkdirSync(path.join(root, 'held'));
+    for (const m of held) renameSync(path.join(dir, m), path.join(root, 'held', m));
+    const client = new pg.Client({ connectionString: database.url });
+    try {
+      await migrate(postgresql, database.url, root);
+      await client.connect();
+      await client.query(`INSERT INTO "Incident" ("id", "name", "createdAt", "updatedAt") VALUES ('i1', 'newer', '2021-01-01', now()), ('i0', 'older', '2020-01-01', now())`);
+      await client.query(`INSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('s1', 'i1', 'a.log', 0, 'ready', now()), ('s0', 'i0', 'b.log', 3, 'ready', now())`);
+      await client.query(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq", "ts") VALUES ('i1', 's1', 0, 0, 10), ('i0', 's0', 3, 0, 20), ('i1', 's1', 0, 1, 30)`);
+      for (const m of held) renameSync(path.join(root, 'held', m), path.join(dir, m));
+      expect(await migrate(postgresql, database.url, root)).toEqual(held);
+      expect((await client.query(`SELECT "id", "number" FROM "Incident" ORDER BY "number"`)).rows).toEqual([{ id: 'i0', number: 1 }, { id: 'i1', number: 2 }]);
+      const events = await client.query(`SELECT "incidentNumber", "position", "seq", "ts" FROM "Event" ORDER BY "id"`);
+      expect(events.rows).toEqual([
+        { incidentNumber: 2, position: 0, seq: 0, ts: 10 },
+        { incidentNumber: 1, position: 3, seq: 0, ts: 20 },
+        { incidentNumber: 2, position: 0, seq: 1, ts: 30 },
+      ]);
+      await expect(client.query(`UPDATE "Incident" SET "number" = 1 WHERE "id" = 'i1'`)).rejects.toThrow(/unique/);
+    } finally {
+      await client.end();
       await database.drop();
     }
   });

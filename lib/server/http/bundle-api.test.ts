@@ -26,6 +26,8 @@ import { incidentDtoSchema } from '@/lib/schemas/incident';
 import { closeDb, getDb } from '../db/client';
 import { newId } from '../ids';
 import { storedRawText } from '@/lib/test-support/stored-raw-text';
+import { requireIncidentNumber } from '../db/incident-number';
+import { eventOwner } from '../db/event-owner';
 
 const BASE = 'http://witness.test';
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-bundle-api-'));
@@ -52,7 +54,7 @@ async function eventAt(id: string, source: string, locator: { line?: number; ind
   const { prisma } = await getDb();
   const { id: sourceId } = await prisma.source.findFirstOrThrow({ where: { incidentId: id, name: source }, select: { id: true } });
   const row = await prisma.event.findFirst({
-    where: { incidentId: id, sourceId, line: locator.line ?? undefined, idx: locator.index ?? undefined, spanId: locator.spanId ?? undefined },
+    where: { ...(await eventOwner(prisma, sourceId))!, line: locator.line ?? undefined, idx: locator.index ?? undefined, spanId: locator.spanId ?? undefined },
     select: { id: true },
   });
   return { id: row!.id, raw: await storedRawText(prisma, row!.id) };
@@ -143,15 +145,17 @@ describe('the incident bundle', () => {
     expect(copyId).not.toBe(incidentId);
 
     const { prisma } = await getDb();
-    expect(await prisma.event.count({ where: { incidentId: copyId } })).toBe(await prisma.event.count({ where: { incidentId } }));
+    const [copyNumber, number] = [await requireIncidentNumber(prisma, copyId), await requireIncidentNumber(prisma, incidentId)];
+    expect(copyNumber).not.toBe(number);
+    expect(await prisma.event.count({ where: { incidentNumber: copyNumber } })).toBe(await prisma.event.count({ where: { incidentNumber: number } }));
     const copyReport = await getReport(copyId);
     expect(copyReport.findings).toEqual(report.findings);
     expect(copyReport.firstDivergence).toEqual(report.firstDivergence);
 
     const notes = await prisma.annotation.findMany({ where: { incidentId: copyId }, include: { revisions: { orderBy: { id: 'asc' } } }, orderBy: { createdAt: 'asc' } });
     const triggerCopy = notes.find((n) => n.kind === 'trigger')!;
-    const copiedEvent = await prisma.event.findUnique({ where: { id: triggerCopy.eventId! }, select: { incidentId: true } });
-    expect(copiedEvent).toEqual({ incidentId: copyId });
+    const copiedEvent = await prisma.event.findUnique({ where: { id: triggerCopy.eventId! }, select: { incidentNumber: true } });
+    expect(copiedEvent).toEqual({ incidentNumber: copyNumber });
     expect(await storedRawText(prisma, triggerCopy.eventId!)).toBe(trigger.raw);
     expect(triggerCopy.revisions.map((r) => [r.action, r.editor])).toEqual([
       ['created', 'dana'],

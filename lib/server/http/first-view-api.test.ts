@@ -24,6 +24,7 @@ import { incidentDtoSchema } from '@/lib/schemas/incident';
 import { sourceDtoSchema } from '@/lib/schemas/source';
 import { testDatabaseUrl } from '@/lib/test-support/test-database';
 import { closeDb, getDb } from '../db/client';
+import { requireIncidentNumber } from '../db/incident-number';
 
 const hooks = vi.hoisted(() => ({ afterInsert: null as null | ((call: number) => Promise<void>), calls: 0 }));
 vi.mock('@/lib/server/db/bulk-insert', async (importOriginal) => {
@@ -80,7 +81,7 @@ describe('transactions of fat rows', () => {
     const sizes: number[] = [];
     hooks.afterInsert = async () => {
       const { prisma } = await getDb();
-      sizes.push(await prisma.event.count({ where: { incidentId: fatIncident } }));
+      sizes.push(await prisma.event.count({ where: { incidentNumber: await requireIncidentNumber(prisma, fatIncident) } }));
     };
     try {
       const pad = 'x'.repeat(2000);

@@ -17,6 +17,7 @@ import { eventPageDtoSchema } from '@/lib/schemas/event';
 import { incidentDtoSchema } from '@/lib/schemas/incident';
 import { type SourceDto, sourceDtoSchema } from '@/lib/schemas/source';
 import { closeDb, getDb } from '../db/client';
+import { eventOwner } from '../db/event-owner';
 
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const WITHREQ = readFileSync(path.join(CORPUS, 'logs/withreq.log'));
@@ -47,7 +48,7 @@ async function requestEvents(request: string): Promise<number> {
 
 async function stored(sourceId: string): Promise<{ events: number; keys: number; diagnostics: number }> {
   const { prisma } = await getDb();
-  const events = await prisma.event.findMany({ where: { sourceId }, select: { id: true } });
+  const events = await prisma.event.findMany({ where: (await eventOwner(prisma, sourceId))!, select: { id: true } });
   const keys = await prisma.eventKey.count({ where: { eventId: { in: events.map((e) => e.id) } } });
   return { events: events.length, keys, diagnostics: await prisma.diagnostic.count({ where: { sourceId } }) };
 }

@@ -28,6 +28,8 @@ import { closeDb, getDb } from '../db/client';
 import { STALE_AFTER_MS } from '../ingest/ingest-heartbeat';
 import { recoverInterruptedSources } from '../ingest/recover-interrupted';
 import { INTERRUPTED_ERROR } from '../ingest/source-status';
+import { requireIncidentNumber } from '../db/incident-number';
+import { eventOwner } from '../db/event-owner';
 
 const hooks = vi.hoisted(() => ({ afterInsert: null as null | (() => void) }));
 vi.mock('@/lib/server/db/bulk-insert', async (importOriginal) => {
@@ -85,7 +87,7 @@ async function failedUpload(response: Response, status = 422): Promise<{ error: 
 
 async function storedEventCount(sourceId: string): Promise<number> {
   const { prisma } = await getDb();
-  return prisma.event.count({ where: { sourceId } });
+  return prisma.event.count({ where: (await eventOwner(prisma, sourceId))! });
 }
 
 beforeAll(async () => {
@@ -301,10 +303,11 @@ describe('restart', () => {
     const silentSince = new Date(Date.now() - STALE_AFTER_MS - 5_000);
     await prisma.source.create({ data: { id: 'StuckSource0001', incidentId, name: 'stuck.log', position: 99, status: 'parsing', eventCount: 1 } });
     await prisma.source.update({ where: { id: 'StuckSource0001' }, data: { updatedAt: silentSince } });
-    await prisma.event.create({ data: { incidentId, sourceId: 'StuckSource0001', position: 99, seq: 0, raw: 'partial' } });
+    const number = await requireIncidentNumber(prisma, incidentId);
+    await prisma.event.create({ data: { incidentNumber: number, position: 99, seq: 0, raw: 'partial' } });
     // Beating a moment ago: another instance is ingesting it right now.
     await prisma.source.create({ data: { id: 'LiveSource00001', incidentId, name: 'live.log', position: 98, status: 'parsing', eventCount: 1 } });
-    await prisma.event.create({ data: { incidentId, sourceId: 'LiveSource00001', position: 98, seq: 0, raw: 'in progress' } });
+    await prisma.event.create({ data: { incidentNumber: number, position: 98, seq: 0, raw: 'in progress' } });
     await closeDb(); // this process "dies"; the next use opens the database again
     const source = sourceDtoSchema.parse(await (await sourceRoute.GET(new Request(`${BASE}/api/sources/StuckSource0001`), ctx('StuckSource0001'))).json());
     expect(source).toMatchObject({ status: 'failed', error: INTERRUPTED_ERROR, events: 0 });
@@ -318,7 +321,7 @@ describe('restart', () => {
     expect(await recoverInterruptedSources(db.prisma, db.dialect)).toBe(1);
     expect((await db.prisma.source.findUniqueOrThrow({ where: { id: 'LiveSource00001' } })).status).toBe('failed');
     // Events have no foreign key to cascade through (schema.prisma): they go first, by hand.
-    await db.prisma.event.deleteMany({ where: { sourceId: { in: ['StuckSource0001', 'LiveSource00001'] } } });
+    await db.prisma.event.deleteMany({ where: { incidentNumber: await requireIncidentNumber(db.prisma, incidentId), position: { in: [98, 99] } } });
     await db.prisma.source.deleteMany({ where: { id: { in: ['StuckSource0001', 'LiveSource00001'] } } });
   });
 });

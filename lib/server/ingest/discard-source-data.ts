@@ -7,12 +7,16 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Dialect } from '../db/dialect';
 import { discardEventKeysStatement } from '../db/event-keys';
+import { eventOwner } from '../db/event-owner';
 
 export async function discardSourceData(prisma: PrismaClient, dialect: Dialect, sourceId: string): Promise<void> {
+  const owner = await eventOwner(prisma, sourceId);
   await prisma.$transaction(
     async (tx) => {
-      await discardEventKeysStatement(tx, dialect, sourceId);
-      await tx.event.deleteMany({ where: { sourceId } });
+      if (owner !== null) {
+        await discardEventKeysStatement(tx, dialect, owner);
+        await tx.event.deleteMany({ where: { incidentNumber: owner.incidentNumber, position: owner.position } });
+      }
       await tx.diagnostic.deleteMany({ where: { sourceId } });
       await tx.eventSecond.deleteMany({ where: { sourceId } });
     },

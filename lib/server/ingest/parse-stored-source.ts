@@ -23,6 +23,7 @@ import { insertEventRows } from '../db/bulk-insert';
 import { addEventSeconds } from '../db/event-seconds';
 import type { Db } from '../db/client';
 import { buildEventKeys } from '../db/event-keys';
+import { requireIncidentNumber } from '../db/incident-number';
 import type { EventOwner, EventRowBatch } from '../db/event-row';
 import { DiagnosticBudget } from './diagnostic-budget';
 import { discardSourceData } from './discard-source-data';
@@ -47,7 +48,11 @@ export const TRANSACTION_CHARS = 8_000_000;
  */
 export const INLINE_PARSE_BYTES = 256 * 1024;
 
-export interface ParseTarget extends EventOwner {
+export interface ParseTarget {
+  incidentId: string;
+  sourceId: string;
+  /** Source.position. */
+  position: number;
   name: string;
   /** When the source was uploaded (ms since the epoch): year-less timestamps are dated by it. */
   uploadedAtMs: number;
@@ -77,11 +82,16 @@ async function storeDiagnostics(db: Db, sourceId: string, diagnostics: Diagnosti
   });
 }
 
+/** What names the target's source in its events' rows (../db/event-owner.ts). */
+async function ownerOf(db: Db, target: ParseTarget): Promise<EventOwner> {
+  return { incidentNumber: await requireIncidentNumber(db.prisma, target.incidentId), position: target.position };
+}
+
 /** Writes one parse of the blob; returns its totals. */
 async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChunk>): Promise<ParsedSource> {
   const budget = new DiagnosticBudget();
   const { prisma } = db;
-  const owner: EventOwner = { incidentId: target.incidentId, sourceId: target.sourceId, position: target.position };
+  const owner = await ownerOf(db, target);
   let pending: EventRowBatch[] = [];
   const seconds = new SecondCounts();
   let pendingRows = 0;
@@ -154,7 +164,7 @@ export async function parseStoredSource(db: Db, target: ParseTarget, signal?: Ab
     await discardSourceData(db.prisma, db.dialect, target.sourceId);
     parsed = await storeRows(db, target, parseSourceRows(file, { ...rowOptions, worker: false }));
   }
-  await buildEventKeys(db, target.sourceId);
+  await buildEventKeys(db, await ownerOf(db, target));
   for (const sql of db.dialect.afterBulkLoadSql) await db.prisma.$executeRawUnsafe(sql);
   return parsed;
 }

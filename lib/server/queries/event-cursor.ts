@@ -4,7 +4,7 @@
  * Sort order: events with a timestamp by (ts, source position, seq); then events without one
  * (unparsed lines, records with no time field) by (source position, seq). Spelled as two phases
  * rather than `NULLS LAST` because SQLite and PostgreSQL order NULLs differently and because each
- * phase is one walk of the (incidentId, ts, position, seq) index.
+ * phase is one walk of the (incidentNumber, ts, position, seq) index.
  */
 import { z } from 'zod';
 import { ValidationError } from '../errors';

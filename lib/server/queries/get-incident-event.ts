@@ -4,6 +4,7 @@
  * The where clause names the primary key first: one row read, the incident checked on it.
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { incidentNumber } from '../db/incident-number';
 import { NotFoundError } from '../errors';
 import { withRawTexts, type WithRawText } from '../source-text';
 import { EVENT_SELECT, type EventRow } from './to-event-dto';
@@ -14,10 +15,10 @@ export interface IncidentEvent {
 }
 
 export async function getIncidentEvent(prisma: PrismaClient, incidentId: string, eventId: number): Promise<IncidentEvent> {
-  const found = await prisma.event.findUnique({ where: { id: eventId }, select: { ...EVENT_SELECT, incidentId: true } });
-  if (!found || found.incidentId !== incidentId) throw new NotFoundError('event', String(eventId));
-  const { incidentId: _incident, ...row } = found;
-  const source = await prisma.source.findUnique({ where: { id: row.sourceId }, select: { name: true } });
-  const [withText] = withRawTexts([row]);
-  return { row: withText as WithRawText<EventRow>, sourceName: source?.name ?? row.sourceId };
+  const [row, number] = await Promise.all([prisma.event.findUnique({ where: { id: eventId }, select: EVENT_SELECT }), incidentNumber(prisma, incidentId)]);
+  if (!row || row.incidentNumber !== number) throw new NotFoundError('event', String(eventId));
+  const source = await prisma.source.findUnique({ where: { incidentId_position: { incidentId, position: row.position } }, select: { id: true, name: true } });
+  if (!source) throw new NotFoundError('event', String(eventId));
+  const [withText] = withRawTexts([{ ...row, sourceId: source.id }]);
+  return { row: withText as WithRawText<EventRow>, sourceName: source.name };
 }

@@ -9,6 +9,7 @@
  */
 import type { EventFacetsDto } from '@/lib/schemas/event';
 import { getDb } from '../db/client';
+import { requireIncidentNumber } from '../db/incident-number';
 import { visibleSources } from './visible-sources';
 
 export async function listEventFacets(incidentId: string): Promise<EventFacetsDto> {
@@ -22,7 +23,8 @@ export async function listEventFacets(incidentId: string): Promise<EventFacetsDt
     const list: unknown = JSON.parse(source.services);
     if (Array.isArray(list)) for (const s of list) if (typeof s === 'string') services.add(s);
   }
-  const levels = await prisma.event.groupBy({ by: ['level'], where: { incidentId, sourceId: { in: ids }, level: { not: null } } });
+  const number = await requireIncidentNumber(prisma, incidentId);
+  const levels = await prisma.event.groupBy({ by: ['level'], where: { incidentNumber: number, position: { in: [...visible.values()].map((s) => s.position) }, level: { not: null } } });
   return {
     services: [...services],
     levels: levels.map((l) => l.level).filter((l): l is string => l !== null).sort(),

@@ -13,12 +13,13 @@ import { normalizeTraceId } from '@/lib/domain/parse/fields/ids';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { EventPageDto } from '@/lib/schemas/event';
 import { type Db, getDb } from '../db/client';
+import { requireIncidentNumber } from '../db/incident-number';
 import { decodeCursor, encodeCursor, type EventSortKey } from './event-cursor';
 import { keyOf } from './event-order';
 import { type VisibleSource, visibleSources } from './visible-sources';
 import { withRawTexts } from '../source-text';
 import { requestRows } from './request-rows';
-import { EVENT_SELECT, type EventRow, type OffsetOf, toEventDto } from './to-event-dto';
+import { EVENT_SELECT, type OffsetOf, type SelectedEventRow, toEventDto, withSourceIds } from './to-event-dto';
 
 export interface ListEventsInput {
   incidentId: string;
@@ -42,14 +43,14 @@ function afterPositionSeq(key: { position: number; seq: number }): Prisma.EventW
 }
 
 interface Page {
-  rows: EventRow[];
+  rows: SelectedEventRow[];
   hasMore: boolean;
 }
 
-/** Walks the (incidentId, ts, position, seq) index: timed events first, then untimed ones. */
+/** Walks the (incidentNumber, ts, position, seq) index: timed events first, then untimed ones. */
 async function timelinePage(prisma: PrismaClient, filters: Prisma.EventWhereInput[], after: EventSortKey | null, limit: number): Promise<Page> {
   const want = limit + 1; // one extra row says whether there is a next page
-  let rows: EventRow[] = [];
+  let rows: SelectedEventRow[] = [];
   if (after === null || after.ts !== null) {
     const timed: Prisma.EventWhereInput = after ? { OR: [{ ts: { gt: after.ts } }, { ts: after.ts, ...afterPositionSeq(after) }] } : { ts: { not: null } };
     rows = await prisma.event.findMany({ where: { AND: [...filters, timed] }, select: EVENT_SELECT, orderBy: ORDER, take: want });
@@ -80,7 +81,8 @@ function compareKeys(a: EventSortKey, b: EventSortKey): number {
  * deliberately names no indexed column but `id`: SQLite's planner, which has no statistics, would
  * otherwise walk the incident's or the source's index (~80 ms at 1M events) instead of reading
  * a few rows by id. Without other filters the lookup is one statement on the engine's own
- * driver instead (request-rows.ts). The visible-source restriction is applied to the fetched rows.
+ * driver instead (request-rows.ts), which finds them in every incident: the incident and the
+ * visible sources are applied to the fetched rows.
  * Returns `tooMany` when there are too many candidates for that, or when a source is still
  * being parsed (its keys are written when it ends): the caller pages with the column filter.
  */
@@ -88,6 +90,7 @@ async function requestPage(
   db: Db,
   request: string,
   filters: Prisma.EventWhereInput[],
+  incidentNumber: number,
   sources: Map<string, VisibleSource>,
   after: EventSortKey | null,
   limit: number,
@@ -106,8 +109,9 @@ async function requestPage(
     const ids = [...new Set(candidates.map((c) => c.eventId))];
     fetched = ids.length === 0 ? [] : await db.prisma.event.findMany({ where: { AND: [{ id: { in: ids } }, byColumn, ...filters] }, select: EVENT_SELECT });
   }
+  const positions = new Set([...sources.values()].map((s) => s.position));
   const rows = fetched
-    .filter((row) => sources.has(row.sourceId))
+    .filter((row) => row.incidentNumber === incidentNumber && positions.has(row.position))
     .sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
     .filter((row) => after === null || compareKeys(keyOf(row), after) > 0);
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
@@ -125,19 +129,21 @@ export async function listEvents(input: ListEventsInput): Promise<EventPageDto> 
   if (input.levels?.length) unindexed.push({ level: { in: input.levels } });
   if (input.unparsedOnly) unindexed.push({ unparsed: true });
   if (input.q) unindexed.push({ OR: (['message', 'attributes', 'raw'] as const).map((column) => ({ [column]: dialect.containsInsensitive(input.q as string) })) });
-  const filters: Prisma.EventWhereInput[] = [{ incidentId: input.incidentId }, { sourceId: { in: [...sources.keys()] } }, ...unindexed];
+  const number = await requireIncidentNumber(prisma, input.incidentId);
+  const filters: Prisma.EventWhereInput[] = [{ incidentNumber: number }, { position: { in: [...sources.values()].map((s) => s.position) } }, ...unindexed];
   const after: EventSortKey | null = input.cursor ? decodeCursor(input.cursor) : null;
 
   let page: Page;
   if (input.request) {
-    const byRequest = await requestPage(db, input.request, unindexed, sources, after, input.limit);
+    const byRequest = await requestPage(db, input.request, unindexed, number, sources, after, input.limit);
     page = 'tooMany' in byRequest ? await timelinePage(prisma, [...filters, byRequest.tooMany], after, input.limit) : byRequest;
   } else {
     page = await timelinePage(prisma, filters, after, input.limit);
   }
   const last = page.rows[page.rows.length - 1];
+  const sourceIdAt = new Map([...sources].map(([id, source]) => [source.position, id]));
   return {
-    events: withRawTexts(page.rows).map((row) => toEventDto(row, sources.get(row.sourceId)?.name ?? '', input.offsets ?? null)),
+    events: withRawTexts(withSourceIds(page.rows, sourceIdAt)).map((row) => toEventDto(row, sources.get(row.sourceId)?.name ?? '', input.offsets ?? null)),
     nextCursor: page.hasMore && last ? encodeCursor(keyOf(last)) : null,
   };
 }

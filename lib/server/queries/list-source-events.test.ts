@@ -22,6 +22,7 @@ import { listSourceEvents } from './list-source-events';
 import { AT, SOURCE_EVENT_COLUMNS } from './source-event-columns';
 import { inRecordOrder } from './sqlite-source-events';
 import { STORED_EVENT_SELECT, toStoredEvent } from './stored-event';
+import { eventOwner } from '../db/event-owner';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-list-source-events-'));
 process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'list-source-events');
@@ -69,7 +70,7 @@ describe('listSourceEvents', () => {
           ids.push(eventIdOf(stored));
         }
       }
-      const rows = await db.prisma.event.findMany({ where: { sourceId }, select: { ...STORED_EVENT_SELECT, id: true }, orderBy: { seq: 'asc' } });
+      const rows = await db.prisma.event.findMany({ where: (await eventOwner(db.prisma, sourceId))!, select: { ...STORED_EVENT_SELECT, id: true }, orderBy: { seq: 'asc' } });
       expect(rows.length).toBeGreaterThan(0);
       expect(pages).toBe(Math.ceil(rows.length / 2));
       expect(listed).toEqual(rows.map((row) => ({ ...toStoredEvent(row), source: index, seq: row.seq })));

@@ -1,8 +1,8 @@
 /**
  * listSourceEvents: one source's events in record order, without their raw text, for the
  * analysis (lib/server/analysis/load-analysis-input.ts), read in keyset pages over the
- * (sourceId, seq) index so that memory per query stays bounded and no page re-scans the rows
- * before it (OFFSET would).
+ * (incidentNumber, position, seq) index so that memory per query stays bounded and no page
+ * re-scans the rows before it (OFFSET would).
  *
  * An event comes as an array (source-event-columns.ts), which toAnalysisEvent (in
  * lib/server/analysis) makes the analysis event: no row object in between, for a million rows.
@@ -12,6 +12,8 @@
 import type pg from 'pg';
 import type { Db } from '../db/client';
 import type { Dialect } from '../db/dialect';
+import { eventOwner } from '../db/event-owner';
+import type { EventOwner } from '../db/event-row';
 import {
   AT,
   ATTRIBUTES_AT,
@@ -58,18 +60,18 @@ function parsedAttributes(json: string | null): unknown {
  * rows at once; bounding a page's size as SQLite does (a running sum in a window) made the load
  * of 1M events 35% slower (6.3-6.4 -> 8.5-8.6 s), so a page is bounded by its count alone.
  */
-async function postgresPage(pool: pg.Pool, dialect: Dialect, sourceId: string, after: number, take: number): Promise<Page> {
-  const [source, from, limit] = [1, 2, 3].map(dialect.placeholder);
-  const text = `SELECT ${SOURCE_EVENT_SELECT_LIST}, "attributes" FROM "Event" WHERE "sourceId" = ${source} AND "seq" > ${from} ORDER BY "seq" LIMIT ${limit}`;
-  const result = await pool.query<unknown[]>({ text, values: [sourceId, after, take], rowMode: 'array' });
+async function postgresPage(pool: pg.Pool, dialect: Dialect, owner: EventOwner, after: number, take: number): Promise<Page> {
+  const [incident, position, from, limit] = [1, 2, 3, 4].map(dialect.placeholder);
+  const text = `SELECT ${SOURCE_EVENT_SELECT_LIST}, "attributes" FROM "Event" WHERE "incidentNumber" = ${incident} AND "position" = ${position} AND "seq" > ${from} ORDER BY "seq" LIMIT ${limit}`;
+  const result = await pool.query<unknown[]>({ text, values: [owner.incidentNumber, owner.position, after, take], rowMode: 'array' });
   for (const row of result.rows) row[ATTRIBUTES_AT] = parsedAttributes(row[ATTRIBUTES_AT] as string | null);
   return { events: result.rows, end: result.rows.length < take };
 }
 
 /** Without a driver of the engine's own (see client.ts), through Prisma. */
-async function prismaPage(db: Db, sourceId: string, after: number, take: number): Promise<Page> {
+async function prismaPage(db: Db, owner: EventOwner, after: number, take: number): Promise<Page> {
   const select = Object.fromEntries([...SOURCE_EVENT_COLUMNS, 'attributes'].map((c) => [c, true])) as Record<SourceEventColumn | 'attributes', true>;
-  const rows = await db.prisma.event.findMany({ where: { sourceId, seq: { gt: after } }, select, orderBy: { seq: 'asc' }, take });
+  const rows = await db.prisma.event.findMany({ where: { incidentNumber: owner.incidentNumber, position: owner.position, seq: { gt: after } }, select, orderBy: { seq: 'asc' }, take });
   return { events: rows.map((row) => [...SOURCE_EVENT_COLUMNS.map((c) => row[c]), parsedAttributes(row.attributes)]), end: rows.length < take };
 }
 
@@ -82,13 +84,15 @@ export async function* listSourceEvents(db: Db, sourceId: string, options: ListS
   const pageSize = options.pageSize ?? SOURCE_EVENTS_PAGE;
   const bounds = options.bounds ?? PAGE_BOUNDS;
   let remaining = options.limit ?? Infinity;
+  const owner = await eventOwner(db.prisma, sourceId);
+  if (owner === null) return;
   const connection = db.sqliteConnection();
   if (connection) {
-    yield* sqliteSourceEvents(connection, sourceId, { pageSize, limit: remaining, worker: options.worker, bounds });
+    yield* sqliteSourceEvents(connection, owner, { pageSize, limit: remaining, worker: options.worker, bounds });
     return;
   }
   const pool = db.postgresPool();
-  const page = (after: number, take: number) => (pool ? postgresPage(pool, db.dialect, sourceId, after, take) : prismaPage(db, sourceId, after, take));
+  const page = (after: number, take: number) => (pool ? postgresPage(pool, db.dialect, owner, after, take) : prismaPage(db, owner, after, take));
   let next: Promise<Page> | null = page(-1, Math.min(pageSize, remaining));
   try {
     while (next) {

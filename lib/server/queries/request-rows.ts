@@ -10,7 +10,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../db/client';
 import type { Dialect } from '../db/dialect';
-import { EVENT_SELECT, type EventRow } from './to-event-dto';
+import { EVENT_SELECT, type SelectedEventRow } from './to-event-dto';
 
 /**
  * EVENT_SELECT's columns, in the order its row arrays come back (better-sqlite3's `.raw()`, pg's
@@ -20,7 +20,7 @@ import { EVENT_SELECT, type EventRow } from './to-event-dto';
 const COLUMNS = [
   'seq', 'line', 'idx', 'spanId', 'ts', 'startTs', 'endTs', 'service', 'level', 'name', 'status', 'message',
   'requestId', 'correlationId', 'traceId', 'parentSpanId', 'sessionId', 'attributes', 'unparsed', 'id',
-  'sourceId', 'position', 'raw', 'rawOffset', 'rawLength',
+  'incidentNumber', 'position', 'raw', 'rawOffset', 'rawLength',
 ] as const satisfies ReadonlyArray<keyof typeof EVENT_SELECT>;
 
 /** One row as its driver gives it: values in column order. */
@@ -54,7 +54,7 @@ function sqliteStatement(connection: BetterSqlite3.Database, dialect: Dialect, k
   return statement;
 }
 
-function eventRowOf(v: RowArray): EventRow {
+function eventRowOf(v: RowArray): SelectedEventRow {
   return {
     seq: v[0] as number,
     line: v[1] as number | null,
@@ -77,7 +77,7 @@ function eventRowOf(v: RowArray): EventRow {
     // SQLite has no boolean (0/1); PostgreSQL's driver gives one.
     unparsed: v[18] === 1 || v[18] === true,
     id: v[19] as number,
-    sourceId: v[20] as string,
+    incidentNumber: v[20] as number,
     position: v[21] as number,
     raw: v[22] as string | null,
     // As Prisma reads a BigInt column (a test holds the two paths equal).
@@ -89,10 +89,10 @@ function eventRowOf(v: RowArray): EventRow {
 /**
  * The events holding `request` in their request, correlation or trace id column (`traceId`: the
  * request normalized as a trace id, or null), found through `keys`; at most `limit + 1` rows, so
- * a caller can tell "more than limit". Unordered. Null when the engine has no driver of its own
- * here (the caller asks Prisma).
+ * a caller can tell "more than limit"; of every incident (the caller keeps its own). Unordered.
+ * Null when the engine has no driver of its own here (the caller asks Prisma).
  */
-export async function requestRows(db: Db, keys: string[], request: string, traceId: string | null, limit: number): Promise<EventRow[] | null> {
+export async function requestRows(db: Db, keys: string[], request: string, traceId: string | null, limit: number): Promise<SelectedEventRow[] | null> {
   const params = [...keys, request, request, traceId, limit + 1];
   const connection = db.sqliteConnection();
   if (connection) return sqliteStatement(connection, db.dialect, keys.length).all(...params).map(eventRowOf);

@@ -15,12 +15,15 @@ import { createIncident } from './create-incident';
 import { AT, PAGE_BOUNDS, type PageBounds, type SourceEventArray } from './source-event-columns';
 import { listSourceEvents } from './list-source-events';
 import { readSqlitePage } from './sqlite-event-pages';
+import { eventOwner } from '../db/event-owner';
+import type { EventOwner } from '../db/event-row';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-sqlite-event-pages-'));
 process.env.DATABASE_URL = `file:${path.join(tmp, 'pages.db')}`;
 process.env.BLOB_DIR = path.join(tmp, 'blobs');
 
 let sourceId = '';
+let owner: EventOwner;
 
 beforeAll(async () => {
   const incident = await createIncident({ name: 'pages' });
@@ -28,6 +31,7 @@ beforeAll(async () => {
   const result = await ingestUpload({ incidentId: incident.id, name: 'safari.har', body: createReadStream(corpusPath('har/safari.har')), redact: false });
   expect(result.ok).toBe(true);
   if (result.ok) sourceId = result.source.id;
+  owner = (await eventOwner((await getDb()).prisma, sourceId))!;
 });
 
 afterAll(async () => {
@@ -40,7 +44,7 @@ async function readAll(take: number, bounds: PageBounds): Promise<{ events: Sour
   const events: SourceEventArray[] = [];
   const counts: number[] = [];
   for (let after = -1; ; ) {
-    const page = readSqlitePage(connection, sourceId, after, take, bounds);
+    const page = readSqlitePage(connection, owner, after, take, bounds);
     if (page === null) break;
     const parsed = JSON.parse(page.text) as SourceEventArray[];
     expect(parsed).toHaveLength(page.count);
@@ -83,6 +87,6 @@ describe('readSqlitePage', () => {
 
   it('refuses an event too long on its own, naming it', async () => {
     const connection = (await getDb()).sqliteConnection()!;
-    expect(() => readSqlitePage(connection, sourceId, -1, 10, { pageChars: 10, eventChars: 10 })).toThrow(/record 0 of this source is too large to analyze/);
+    expect(() => readSqlitePage(connection, owner, -1, 10, { pageChars: 10, eventChars: 10 })).toThrow(/record 0 of this source is too large to analyze/);
   });
 });

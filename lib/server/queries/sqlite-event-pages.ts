@@ -11,6 +11,7 @@
  * 5.5-5.8 against 5.0-5.4 s, on the worker, which waits for the parsing anyway).
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import type { EventOwner } from '../db/event-row';
 import { EVENT_CHARS_SQL, PAGE_BOUNDS, SOURCE_EVENT_SELECT_LIST, type PageBounds } from './source-event-columns';
 
 /**
@@ -23,7 +24,7 @@ import { EVENT_CHARS_SQL, PAGE_BOUNDS, SOURCE_EVENT_SELECT_LIST, type PageBounds
 const PAGE_SQL =
   `SELECT CASE WHEN sum("chars") <= ? THEN '[' || group_concat(rtrim(json_array(${SOURCE_EVENT_SELECT_LIST}), ']') || ',' || coalesce("attributes", 'null') || ']', ',') || ']' END, ` +
   `max("seq"), count(*), sum("chars") ` +
-  `FROM (SELECT ${SOURCE_EVENT_SELECT_LIST}, "attributes", ${EVENT_CHARS_SQL} AS "chars" FROM "Event" WHERE "sourceId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?) AS p`;
+  `FROM (SELECT ${SOURCE_EVENT_SELECT_LIST}, "attributes", ${EVENT_CHARS_SQL} AS "chars" FROM "Event" WHERE "incidentNumber" = ? AND "position" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?) AS p`;
 
 export interface SqlitePage {
   /** The JSON text of the page's events. */
@@ -37,18 +38,18 @@ export interface SqlitePage {
 
 type PageRow = [string | null, number | null, number, number | null];
 
-const prepared = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[number, string, number, number], PageRow>>();
+const prepared = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[number, number, number, number, number], PageRow>>();
 
 /** The events after seq `after`, at most `take` (fewer when they are big); null when there are none. */
-export function readSqlitePage(connection: BetterSqlite3.Database, sourceId: string, after: number, take: number, bounds: PageBounds = PAGE_BOUNDS): SqlitePage | null {
+export function readSqlitePage(connection: BetterSqlite3.Database, owner: EventOwner, after: number, take: number, bounds: PageBounds = PAGE_BOUNDS): SqlitePage | null {
   let statement = prepared.get(connection);
   if (!statement) {
     // The Prisma adapter turns on safe integers for its connection; seq, counts and lengths fit a double.
-    statement = connection.prepare<[number, string, number, number], PageRow>(PAGE_SQL).raw(true).safeIntegers(false);
+    statement = connection.prepare<[number, number, number, number, number], PageRow>(PAGE_SQL).raw(true).safeIntegers(false);
     prepared.set(connection, statement);
   }
   for (let limit = take; ; ) {
-    const [text, last, count, chars] = statement.get(limit === 1 ? bounds.eventChars : bounds.pageChars, sourceId, after, limit)!;
+    const [text, last, count, chars] = statement.get(limit === 1 ? bounds.eventChars : bounds.pageChars, owner.incidentNumber, owner.position, after, limit)!;
     if (count === 0 || last === null) return null;
     if (text !== null) return { text, last, count, end: count < limit };
     if (limit === 1) throw new Error(`record ${last} of this source is too large to analyze (up to ${chars} characters as JSON)`);
@@ -58,10 +59,10 @@ export function readSqlitePage(connection: BetterSqlite3.Database, sourceId: str
 }
 
 /** The pages after seq `after`, `pageSize` events at most each (fewer when they are big), `limit` in all. */
-export function* readSqlitePages(connection: BetterSqlite3.Database, sourceId: string, after: number, pageSize: number, limit: number, bounds: PageBounds): Generator<SqlitePage> {
+export function* readSqlitePages(connection: BetterSqlite3.Database, owner: EventOwner, after: number, pageSize: number, limit: number, bounds: PageBounds): Generator<SqlitePage> {
   while (limit > 0) {
     const take = Math.min(pageSize, limit);
-    const page = readSqlitePage(connection, sourceId, after, take, bounds);
+    const page = readSqlitePage(connection, owner, after, take, bounds);
     if (page === null) return;
     yield page;
     if (page.end) return;

@@ -14,6 +14,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
+import type { EventOwner } from '../db/event-row';
 import { workerFromSource } from '../source-worker';
 import { watchWorker, workerMessages } from '../worker-messages';
 import { AT, type PageBounds, type SourceEventArray } from './source-event-columns';
@@ -53,9 +54,9 @@ export function inRecordOrder(events: SourceEventArray[]): SourceEventArray[] {
  * Pages from a worker, after seq `after`: returns true after the last page, false (without
  * yielding any) when the worker could not load (the caller reads on this thread instead).
  */
-async function* workerPages(file: string, sourceId: string, after: number, pageSize: number, limit: number, bounds: PageBounds): AsyncGenerator<SqlitePage, boolean> {
+async function* workerPages(file: string, owner: EventOwner, after: number, pageSize: number, limit: number, bounds: PageBounds): AsyncGenerator<SqlitePage, boolean> {
   const watched = watchWorker(startPageWorker());
-  watched.worker.postMessage({ file, sourceId, after, pageSize, limit, credits: PAGE_CREDITS, bounds } satisfies PageWorkerJob);
+  watched.worker.postMessage({ file, owner, after, pageSize, limit, credits: PAGE_CREDITS, bounds } satisfies PageWorkerJob);
   for await (const message of workerMessages<PageWorkerMessage>(watched, { stoppedEarly: 'the SQLite page worker stopped before the last page' })) {
     if (message.kind === 'error') throw new Error(`reading events from SQLite: ${message.message}`);
     if (message.kind === 'end') return true;
@@ -64,10 +65,10 @@ async function* workerPages(file: string, sourceId: string, after: number, pageS
   return false;
 }
 
-export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, sourceId: string, options: SqliteSourceEventsOptions): AsyncGenerator<SourceEventArray[]> {
+export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, owner: EventOwner, options: SqliteSourceEventsOptions): AsyncGenerator<SourceEventArray[]> {
   const { pageSize, limit, bounds } = options;
   const parse = (page: SqlitePage) => inRecordOrder(JSON.parse(page.text) as SourceEventArray[]);
-  const first = readSqlitePage(connection, sourceId, -1, Math.min(pageSize, limit), bounds);
+  const first = readSqlitePage(connection, owner, -1, Math.min(pageSize, limit), bounds);
   if (first === null) return;
   const rest = limit - first.count;
   if (first.end || rest <= 0) {
@@ -76,7 +77,7 @@ export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, so
   }
   if (options.worker !== false && !connection.memory) {
     // Started before the first page is parsed, so that it reads the second meanwhile.
-    const pages = workerPages(connection.name, sourceId, first.last, pageSize, rest, bounds);
+    const pages = workerPages(connection.name, owner, first.last, pageSize, rest, bounds);
     try {
       const second = pages.next();
       // Awaited below, unless the caller stops first: then its failure is nobody's.
@@ -97,5 +98,5 @@ export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, so
       console.warn('[witness] the SQLite page worker could not start; reading events on the main thread');
     }
   } else yield parse(first);
-  for (const page of readSqlitePages(connection, sourceId, first.last, pageSize, rest, bounds)) yield parse(page);
+  for (const page of readSqlitePages(connection, owner, first.last, pageSize, rest, bounds)) yield parse(page);
 }

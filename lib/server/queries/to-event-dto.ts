@@ -8,16 +8,31 @@ import type { WithRawText } from '../source-text';
 import { STORED_EVENT_SELECT, type StoredEventRow, toStoredEvent } from './stored-event';
 import { isoTime } from './to-source-dto';
 
-export const EVENT_SELECT = { ...STORED_EVENT_SELECT, id: true, sourceId: true, position: true, raw: true, rawOffset: true, rawLength: true } as const;
+export const EVENT_SELECT = { ...STORED_EVENT_SELECT, id: true, incidentNumber: true, position: true, raw: true, rawOffset: true, rawLength: true } as const;
 
-/** A stored event; its raw text is read with withRawTexts (../source-text.ts) when it points into its source's text. */
-export interface EventRow extends StoredEventRow {
+/** A stored event as EVENT_SELECT reads it: its source is its incident's number and its position (../db/event-owner.ts). */
+export interface SelectedEventRow extends StoredEventRow {
   id: number;
-  sourceId: string;
+  incidentNumber: number;
   position: number;
   raw: string | null;
   rawOffset: bigint | number | string | null;
   rawLength: number | null;
+}
+
+/** A stored event with its source's id; its raw text is read with withRawTexts (../source-text.ts) when it points into its source's text. */
+export interface EventRow extends SelectedEventRow {
+  sourceId: string;
+}
+
+/** The rows with their source's id, from the ids of the incident's sources by position; a row of no such source is left out. */
+export function withSourceIds(rows: readonly SelectedEventRow[], sourceIdAt: ReadonlyMap<number, string>): EventRow[] {
+  const out: EventRow[] = [];
+  for (const row of rows) {
+    const sourceId = sourceIdAt.get(row.position);
+    if (sourceId !== undefined) out.push({ ...row, sourceId });
+  }
+  return out;
 }
 
 /** The clock offset of the domain (source id, service), or null when unknown. */

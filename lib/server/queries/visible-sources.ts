@@ -9,6 +9,8 @@ import { NotFoundError } from '../errors';
 
 export interface VisibleSource {
   name: string;
+  /** Source.position: with the incident's number, what names the source in its events' rows. */
+  position: number;
   /** Still being parsed: its events so far are shown, but its request keys do not exist yet. */
   ingesting: boolean;
 }
@@ -18,8 +20,8 @@ export async function visibleSources(prisma: PrismaClient, incidentId: string, s
   if (!incident) throw new NotFoundError('incident', incidentId);
   const rows = await prisma.source.findMany({
     where: { incidentId, status: { in: ['ready', 'parsing'] }, ...(sourceIds ? { id: { in: sourceIds } } : {}) },
-    select: { id: true, name: true, status: true },
+    select: { id: true, name: true, status: true, position: true },
     orderBy: { position: 'asc' },
   });
-  return new Map(rows.map((r) => [r.id, { name: r.name, ingesting: r.status === 'parsing' }]));
+  return new Map(rows.map((r) => [r.id, { name: r.name, position: r.position, ingesting: r.status === 'parsing' }]));
 }
