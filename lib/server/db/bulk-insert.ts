@@ -29,7 +29,7 @@ import type { Dialect } from './dialect';
 import { batchColumns, type EventOwner, type EventRowBatch, type EventRowValue, OWNER_COLUMNS, ROW_COLUMNS, ROW_WIDTH, ROWS_PER_BATCH, UNPARSED_COLUMN } from './event-row';
 
 /**
- * 500 rows x 25 columns = 12,500 parameters: under SQLite's 32,766 and PostgreSQL's 65,535. The
+ * 500 rows x 24 columns = 12,000 parameters: under SQLite's 32,766 and PostgreSQL's 65,535. The
  * same as a parse batch (event-row.ts), so a batch from the parse is one statement.
  */
 export const ROWS_PER_STATEMENT = ROWS_PER_BATCH;

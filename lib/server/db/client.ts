@@ -15,6 +15,7 @@ import { recoverInterruptedSources, SWEEP_MS } from '../ingest/recover-interrupt
 import { type Dialect, dialectFor } from './dialect';
 import { engineFromUrl } from './engine';
 import { backfillEventKeys } from './event-keys';
+import { forgetIncidentNumbers } from './incident-number';
 import { migrate } from './migrate';
 
 export interface Db {
@@ -76,6 +77,7 @@ export function getDb(): Promise<Db> {
 export async function closeDb(): Promise<void> {
   const pending = cache.__witnessDb;
   cache.__witnessDb = undefined;
+  forgetIncidentNumbers();
   clearInterval(cache.__witnessSweep);
   cache.__witnessSweep = undefined;
   if (!pending) return;

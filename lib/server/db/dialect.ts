@@ -25,6 +25,8 @@ export interface MigrationTx {
   /** Runs a script of several statements. */
   exec(sql: string): Promise<void>;
   query<R>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** After a migration file: throws when a row refers to a row that does not exist (where the engine did not check as it went). */
+  checkReferences(): Promise<void>;
 }
 
 /**
@@ -124,10 +126,14 @@ const sqlite: Dialect = {
     // for SQLite expect: their `PRAGMA foreign_keys=OFF` is a no-op inside the transaction each
     // file runs in, and with enforcement on (better-sqlite3's default), dropping a table others
     // refer to deletes their rows through ON DELETE CASCADE. Instead, every file must leave
-    // the references whole: foreign_key_check runs before its COMMIT.
+    // the references whole: checkReferences runs before its COMMIT.
     db.pragma('foreign_keys = OFF');
     const tx: MigrationTx = {
       exec: async (sql) => void db.exec(sql),
+      checkReferences: async () => {
+        const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (broken.length > 0) throw new Error(`the migration left ${broken.length} row(s) of ${broken[0]!.table} referring to no row of ${broken[0]!.parent}`);
+      },
       query: async <R>(sql: string, params: unknown[] = []) => {
         const statement = db.prepare(sql);
         if (statement.reader) return statement.all(...params) as R[];
@@ -141,8 +147,6 @@ const sqlite: Dialect = {
         db.exec('BEGIN IMMEDIATE');
         try {
           const result = await fn(tx);
-          const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
-          if (broken.length > 0) throw new Error(`the migration left ${broken.length} row(s) of ${broken[0]!.table} referring to no row of ${broken[0]!.parent}`);
           db.exec('COMMIT');
           return result;
         } catch (error) {
@@ -196,6 +200,8 @@ const postgresql: Dialect = {
     await client.connect();
     const tx: MigrationTx = {
       exec: async (sql) => void (await client.query(sql)),
+      // PostgreSQL checks every reference as the statement runs.
+      checkReferences: async () => {},
       query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
     };
     return {

@@ -1,7 +1,8 @@
 /**
  * Incident numbers on the engine under test (SQLite by default, PostgreSQL with
  * TEST_DATABASE_URL): one more than the highest, distinct when creations race, read back as
- * given, and "not found" for an incident that does not exist.
+ * given (from the database open now, not one closed before), and "not found" for an incident
+ * that does not exist.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { createIncidentRow, incidentNumber, requireIncidentNumber } from './inci
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-incident-number-'));
 process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'incident-number');
+const otherDatabaseUrl = await testDatabaseUrl(tmp, 'incident-number-other');
 
 let db: Db;
 
@@ -37,11 +39,11 @@ describe('incident numbers', () => {
   });
 
   it('gives incidents created at the same moment distinct numbers', async () => {
-    const created = await Promise.all(Array.from({ length: 6 }, (_, i) => createIncidentRow(db.prisma, { name: `racing ${i}` }, { number: true })));
+    const created = await Promise.all(Array.from({ length: 20 }, (_, i) => createIncidentRow(db.prisma, { name: `racing ${i}` }, { number: true })));
     const numbers = created.map((c) => c.number).sort((a, b) => a - b);
-    expect(new Set(numbers).size).toBe(6);
+    expect(new Set(numbers).size).toBe(20);
     const { _max } = await db.prisma.incident.aggregate({ _max: { number: true } });
-    expect(numbers[5]).toBe(_max.number);
+    expect(numbers[19]).toBe(_max.number);
   });
 
   it('reads an incident number back, and names a missing incident', async () => {
@@ -50,5 +52,22 @@ describe('incident numbers', () => {
     expect(await requireIncidentNumber(db.prisma, id)).toBe(number);
     expect(await incidentNumber(db.prisma, 'no-such-incident')).toBeNull();
     await expect(requireIncidentNumber(db.prisma, 'no-such-incident')).rejects.toThrow(NotFoundError);
+  });
+
+  it('reads numbers from the database open now, not from one closed before', async () => {
+    await db.prisma.incident.create({ data: { id: 'same-id', number: 1000, name: 'first database' } });
+    expect(await incidentNumber(db.prisma, 'same-id')).toBe(1000);
+    const first = process.env.DATABASE_URL;
+    await closeDb();
+    process.env.DATABASE_URL = otherDatabaseUrl;
+    try {
+      const other = await getDb();
+      await other.prisma.incident.create({ data: { id: 'same-id', number: 7, name: 'second database' } });
+      expect(await incidentNumber(other.prisma, 'same-id')).toBe(7);
+    } finally {
+      await closeDb();
+      process.env.DATABASE_URL = first;
+      db = await getDb();
+    }
   });
 });

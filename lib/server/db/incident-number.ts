@@ -4,12 +4,13 @@
  * (incident, ts, position, seq) made the row 11 bytes and the index entry 11 bytes longer: a
  * million JSON lines' events table and index took 282 MB with it, 256 MB with the number.
  *
- * - A new incident takes the next number: one more than the highest. Two creations racing for
- *   it: the unique index lets one win, the other reads the new highest and tries again (as
- *   create-source.ts does for positions). Numbers of existing incidents came from migration
- *   0009, in creation order.
+ * - A new incident takes the next number: one more than the highest. Creations in one process
+ *   take turns; two instances racing for a number: the unique index lets one win, the other
+ *   reads the new highest and tries again (as create-source.ts does for positions). Numbers of
+ *   existing incidents came from migration 0009, in creation order.
  * - A number never changes and incidents are never deleted, so a number read once is kept in
- *   this process (incidentNumber): any instance reads the same one.
+ *   this process (incidentNumber) until its database handle closes: any instance reads the
+ *   same one.
  */
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { ConflictError, NotFoundError } from '../errors';
@@ -19,12 +20,17 @@ const MAX_ATTEMPTS = 8;
 
 type IncidentData = Omit<Prisma.IncidentUncheckedCreateInput, 'id' | 'number'>;
 
+/** The creation before the next one in this process: each waits for the one before. */
+let previous: Promise<unknown> = Promise.resolve();
+
 /** Creates the incident (a new random id and the next number) and returns what `select` asks for. */
-export async function createIncidentRow<S extends Prisma.IncidentSelect>(
-  prisma: PrismaClient,
-  data: IncidentData,
-  select: S,
-): Promise<Prisma.IncidentGetPayload<{ select: S }>> {
+export function createIncidentRow<S extends Prisma.IncidentSelect>(prisma: PrismaClient, data: IncidentData, select: S): Promise<Prisma.IncidentGetPayload<{ select: S }>> {
+  const created = previous.then(() => createWithNextNumber(prisma, data, select));
+  previous = created.catch(() => {});
+  return created;
+}
+
+async function createWithNextNumber<S extends Prisma.IncidentSelect>(prisma: PrismaClient, data: IncidentData, select: S): Promise<Prisma.IncidentGetPayload<{ select: S }>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { _max } = await prisma.incident.aggregate({ _max: { number: true } });
     try {
@@ -39,6 +45,11 @@ export async function createIncidentRow<S extends Prisma.IncidentSelect>(
 }
 
 const known = new Map<string, number>();
+
+/** Forgets the numbers read (the database handle closed: the next one may be another database). */
+export function forgetIncidentNumbers(): void {
+  known.clear();
+}
 
 /** The incident's number, or null when there is no such incident. */
 export async function incidentNumber(prisma: Pick<PrismaClient, 'incident'>, incidentId: string): Promise<number | null> {

@@ -64,6 +64,7 @@ export async function migrate(dialect: Dialect, url: string, root: string = proc
         verify(applied, files, dir);
         if (applied.has(file.name)) return;
         await tx.exec(file.sql);
+        await tx.checkReferences();
         await tx.query(`INSERT INTO "${MIGRATIONS_TABLE}" ("name", "checksum", "appliedAt") VALUES (${dialect.placeholder(1)}, ${dialect.placeholder(2)}, ${dialect.placeholder(3)})`, [
           file.name,
           file.checksum,

@@ -2,7 +2,9 @@
 -- on any database with rows): existing incidents are numbered in the order they were created,
 -- and each event takes its incident's number (its source is then that number and its position,
 -- which it already held). SET NOT NULL fails, rather than drops anything,
--- should an event have no incident (nothing can make one).
+-- should an event have no incident (nothing can make one). The UPDATE writes every event row
+-- again and DROP COLUMN frees nothing: an existing database is larger afterwards until
+-- autovacuum reuses the space or an operator runs VACUUM FULL "Event" (README, "Upgrading").
 
 -- AlterTable
 ALTER TABLE "Incident" ADD COLUMN     "number" INTEGER;
