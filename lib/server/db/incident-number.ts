@@ -4,19 +4,18 @@
  * (incident, ts, position, seq) made the row 11 bytes and the index entry 11 bytes longer: a
  * million JSON lines' events table and index took 282 MB with it, 256 MB with the number.
  *
- * - A new incident takes the next number: one more than the highest. Creations in one process
- *   take turns; two instances racing for a number: the unique index lets one win, the other
- *   reads the new highest and tries again (as create-source.ts does for positions). Numbers of
- *   existing incidents came from migration 0009, in creation order.
+ * - A new incident takes the next number: one more than the highest (next-number.ts, as a
+ *   source's position). Creations in one process take turns, so only instances race: the
+ *   unique index lets one win, the other tries again. Numbers of existing incidents came from
+ *   migration 0009, in creation order.
  * - A number never changes and incidents are never deleted, so a number read once is kept in
  *   this process (incidentNumber) until its database handle closes: any instance reads the
  *   same one.
  */
-import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
-import { ConflictError, NotFoundError } from '../errors';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { NotFoundError } from '../errors';
 import { newId } from '../ids';
-
-const MAX_ATTEMPTS = 8;
+import { insertWithNextNumber } from './next-number';
 
 type IncidentData = Omit<Prisma.IncidentUncheckedCreateInput, 'id' | 'number'>;
 
@@ -30,18 +29,13 @@ export function createIncidentRow<S extends Prisma.IncidentSelect>(prisma: Prism
   return created;
 }
 
-async function createWithNextNumber<S extends Prisma.IncidentSelect>(prisma: PrismaClient, data: IncidentData, select: S): Promise<Prisma.IncidentGetPayload<{ select: S }>> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const { _max } = await prisma.incident.aggregate({ _max: { number: true } });
-    try {
-      const row = await prisma.incident.create({ data: { ...data, id: newId(), number: (_max.number ?? 0) + 1 }, select });
-      return row as Prisma.IncidentGetPayload<{ select: S }>;
-    } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') continue;
-      throw error;
-    }
-  }
-  throw new ConflictError('too many incidents created at once; try again');
+function createWithNextNumber<S extends Prisma.IncidentSelect>(prisma: PrismaClient, data: IncidentData, select: S): Promise<Prisma.IncidentGetPayload<{ select: S }>> {
+  return insertWithNextNumber(
+    async () => (await prisma.incident.aggregate({ _max: { number: true } }))._max.number,
+    async (number) => (await prisma.incident.create({ data: { ...data, id: newId(), number }, select })) as Prisma.IncidentGetPayload<{ select: S }>,
+    1,
+    'too many incidents created at once; try again',
+  );
 }
 
 const known = new Map<string, number>();

@@ -3,11 +3,10 @@
  * Two uploads racing for the same position: the unique (incidentId, position) index lets one
  * win; the other reads the new maximum and tries again.
  */
-import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
-import { ConflictError, NotFoundError } from '../errors';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { insertWithNextNumber } from '../db/next-number';
+import { NotFoundError } from '../errors';
 import { newId } from '../ids';
-
-const MAX_ATTEMPTS = 8;
 
 export interface CreatedSource {
   id: string;
@@ -19,20 +18,14 @@ export interface CreatedSource {
 export async function createSource(prisma: PrismaClient, incidentId: string, name: string): Promise<CreatedSource> {
   const incident = await prisma.incident.findUnique({ where: { id: incidentId }, select: { id: true } });
   if (!incident) throw new NotFoundError('incident', incidentId);
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const { _max } = await prisma.source.aggregate({ where: { incidentId }, _max: { position: true } });
-    const position = (_max.position ?? -1) + 1;
-    try {
+  return insertWithNextNumber(
+    async () => (await prisma.source.aggregate({ where: { incidentId }, _max: { position: true } }))._max.position,
+    async (position) => {
       const id = newId(16);
-      const { createdAt } = await prisma.source.create({
-        data: { id, incidentId, name, position, status: 'uploading' },
-        select: { createdAt: true },
-      });
+      const { createdAt } = await prisma.source.create({ data: { id, incidentId, name, position, status: 'uploading' }, select: { createdAt: true } });
       return { id, position, createdAtMs: createdAt.getTime() };
-    } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') continue;
-      throw error;
-    }
-  }
-  throw new ConflictError(`too many simultaneous uploads to incident ${incidentId}; try again`);
+    },
+    0,
+    `too many simultaneous uploads to incident ${incidentId}; try again`,
+  );
 }

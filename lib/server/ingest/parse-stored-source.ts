@@ -87,11 +87,10 @@ async function ownerOf(db: Db, target: ParseTarget): Promise<EventOwner> {
   return { incidentNumber: await requireIncidentNumber(db.prisma, target.incidentId), position: target.position };
 }
 
-/** Writes one parse of the blob; returns its totals. */
-async function storeRows(db: Db, target: ParseTarget, rows: AsyncIterable<RowChunk>): Promise<ParsedSource> {
+/** Writes one parse of the blob as `owner`'s events; returns its totals. */
+async function storeRows(db: Db, target: ParseTarget, owner: EventOwner, rows: AsyncIterable<RowChunk>): Promise<ParsedSource> {
   const budget = new DiagnosticBudget();
   const { prisma } = db;
-  const owner = await ownerOf(db, target);
   let pending: EventRowBatch[] = [];
   const seconds = new SecondCounts();
   let pendingRows = 0;
@@ -154,17 +153,18 @@ export async function parseStoredSource(db: Db, target: ParseTarget, signal?: Ab
   const file = target.redact ? pendingBlobPath(target.sourceId) : blobPath(target.sourceId);
   const worker = (await stat(file)).size > INLINE_PARSE_BYTES;
   const rowOptions = { ...options, text: { input: file, output: parsedTextPath(target.sourceId) }, worker };
+  const owner = await ownerOf(db, target);
   let parsed: ParsedSource;
   try {
-    parsed = await storeRows(db, target, parseSourceRows(file, rowOptions));
+    parsed = await storeRows(db, target, owner, parseSourceRows(file, rowOptions));
   } catch (error) {
     if (!isWorkerOutOfMemory(error)) throw error;
     // A format that holds a whole document outgrew the worker's heap: start again on this thread.
     console.warn(`[witness] ${target.name}: the parse worker ran out of memory; parsing again on the main thread`);
     await discardSourceData(db.prisma, db.dialect, target.sourceId);
-    parsed = await storeRows(db, target, parseSourceRows(file, { ...rowOptions, worker: false }));
+    parsed = await storeRows(db, target, owner, parseSourceRows(file, { ...rowOptions, worker: false }));
   }
-  await buildEventKeys(db, await ownerOf(db, target));
+  await buildEventKeys(db, owner);
   for (const sql of db.dialect.afterBulkLoadSql) await db.prisma.$executeRawUnsafe(sql);
   return parsed;
 }
