@@ -11,6 +11,7 @@ import type { AnalysisEvent } from '@/lib/domain/analysis/input';
 import { AT, ATTRIBUTES_AT, type SourceEventArray } from '../queries/source-event-columns';
 import { noInterning, type Interner } from '../queries/interner';
 import { locatorFrom } from '../queries/locator-of';
+import { intervalOf } from '../db/event-row';
 
 type Text = string | null;
 
@@ -26,13 +27,14 @@ export function toAnalysisEvent(v: SourceEventArray, source: number, intern: Int
   const spanId = v[SPAN_ID] as Text;
   const startTs = v[START_TS] as number | null;
   const endTs = v[END_TS] as number | null;
+  const ts = v[TS] as number | null;
   const attributes = v[ATTRIBUTES];
   const unparsed = v[UNPARSED];
   return {
     // Every stored event has a locator; `seq` stands in if a parser ever omitted one (as toStoredEvent).
     locator: locatorFrom(v[LINE] as number | null, v[IDX] as number | null, spanId) ?? { index: seq },
-    ts: v[TS] as number | null,
-    interval: startTs !== null && endTs !== null ? [startTs, endTs] : null,
+    ts,
+    interval: intervalOf(startTs, endTs, ts),
     service: intern(v[SERVICE] as Text),
     level: intern(v[LEVEL] as Text),
     name: intern(v[NAME] as Text),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unparsedEvent } from '@/lib/domain/event';
-import { batchColumns, type EventRowBatch, EventRowBatcher, type EventRowValue, packRows, ROW_COLUMNS, ROW_WIDTH, ROWS_PER_BATCH } from './event-row';
+import { batchColumns, type EventRowBatch, EventRowBatcher, type EventRowValue, intervalOf, packRows, ROW_COLUMNS, ROW_WIDTH, ROWS_PER_BATCH } from './event-row';
 
 /** The batch's rows with every ROW_COLUMNS column, the left-out ones as null. */
 function fullRows(batch: EventRowBatch): EventRowValue[][] {
@@ -50,6 +50,37 @@ describe('EventRowBatcher', () => {
       ['first', null, null],
       [null, 6, null],
     ]);
+  });
+});
+
+describe('intervals', () => {
+  const withInterval = (ts: number | null, interval: [number, number] | null) => ({ ...unparsedEvent({ line: 1 }, 'x', 'test'), unparsed: false, ts, interval });
+
+  it('stores endTs only when the interval does not end at the event time, and reads every interval back', () => {
+    const events = [
+      withInterval(1000, [750, 1000]), // a duration, logged when the work ended
+      withInterval(1000, [1000, 1250]), // a span: ts is its start
+      withInterval(null, [5, 9]),
+      withInterval(1000, null),
+      withInterval(0, [-3, 0]),
+    ];
+    const batcher = new EventRowBatcher();
+    events.forEach((event, seq) => batcher.add(event, seq, null));
+    const rows = batcher.take().flatMap(fullRows);
+    expect(rows.map((row) => [column(row, 'startTs'), column(row, 'endTs')])).toEqual([
+      [750, null],
+      [1000, 1250],
+      [5, 9],
+      [null, null],
+      [-3, null],
+    ]);
+    const read = rows.map((row) => intervalOf(column(row, 'startTs') as number | null, column(row, 'endTs') as number | null, column(row, 'ts') as number | null));
+    expect(read).toEqual(events.map((event) => event.interval));
+  });
+
+  it('reads rows written before, which hold endTs even when it is ts', () => {
+    expect(intervalOf(750, 1000, 1000)).toEqual([750, 1000]);
+    expect(intervalOf(null, 1000, 1000)).toBeNull();
   });
 });
 

@@ -7,6 +7,7 @@
 import type { EvidenceEvent } from '@/lib/domain/event';
 import { noInterning, type Interner } from './interner';
 import { locatorOf } from './locator-of';
+import { intervalOf } from '../db/event-row';
 
 export const STORED_EVENT_SELECT = {
   seq: true,
@@ -64,7 +65,7 @@ export function toStoredEvent(row: StoredEventRow, intern: Interner = noInternin
     // Every stored event has a locator; `seq` stands in if a parser ever omitted one.
     locator: locatorOf(row) ?? { index: row.seq },
     ts: row.ts,
-    interval: row.startTs !== null && row.endTs !== null ? [row.startTs, row.endTs] : null,
+    interval: intervalOf(row.startTs, row.endTs, row.ts),
     service: intern(row.service),
     level: intern(row.level),
     name: intern(row.name),
