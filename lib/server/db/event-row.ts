@@ -3,8 +3,9 @@
  *
  * Locator: `line` or `idx` when the record has one; a span's locator is its `spanId`, which is
  * also the span id it carries, so one column serves both (a log line's `spanId` column is the
- * span it was written inside, and its locator is its line). `interval` is startTs/endTs;
- * attributes are JSON text, null when there are none; `raw` or `rawOffset`/`rawLength`.
+ * span it was written inside, and its locator is its line). `interval` is startTs/endTs, endTs
+ * null when it is ts (storedEndTs, intervalOf); attributes are JSON text, null when there are
+ * none; `raw` or `rawOffset`/`rawLength`.
  *
  * Rows travel as flat batches (EventRowBatch): the values of the batch's columns, event after
  * event, in one array, where `columns` says which of ROW_COLUMNS those are: a column that is
@@ -118,7 +119,8 @@ export interface EventOwner {
 /**
  * The endTs column of an interval: null when the interval ends at the event's time, as a
  * record with a duration does (spec section 2: written when the work ended). Most logged
- * intervals do, and a float is 8 bytes a row on both engines; intervalOf reads it back.
+ * intervals do, and a float is 8 bytes a row on PostgreSQL (6 on SQLite, which stores an
+ * integral REAL as an integer); intervalOf reads it back.
  */
 function storedEndTs(interval: readonly [number, number], ts: number | null): number | null {
   return interval[1] === ts ? null : interval[1];
