@@ -16,6 +16,7 @@ import type { AnalyzedIncident } from '../analysis/analyzed-incident';
 import { getDb } from '../db/client';
 import { incidentNumber } from '../db/incident-number';
 import { withRawTexts } from '../source-text';
+import { withSourceIds } from '../queries/to-event-dto';
 import { listAnnotations } from './annotations';
 import { getPostmortem } from './postmortem';
 
@@ -95,10 +96,7 @@ async function rawLines(incidentId: string, ids: number[], analyzed: AnalyzedInc
   const select = { id: true, position: true, raw: true, rawOffset: true, rawLength: true } as const;
   const found = await prisma.event.findMany({ where: { id: { in: ids }, incidentNumber: number }, select });
   const sources = await prisma.source.findMany({ where: { incidentId }, select: { id: true, name: true, position: true } });
-  const atPosition = new Map(sources.map((s) => [s.position, s]));
-  const rows = withRawTexts(found.flatMap((r) => {
-    const source = atPosition.get(r.position);
-    return source ? [{ ...r, sourceId: source.id, source: source.name }] : [];
-  }));
-  return new Map(rows.map((r) => [r.id, [{ id: r.id, source: r.source, at: eventAt(analyzed, r.id), raw: r.raw }]]));
+  const sourceName = new Map(sources.map((s) => [s.id, s.name]));
+  const rows = withRawTexts(withSourceIds(found, new Map(sources.map((s) => [s.position, s.id]))));
+  return new Map(rows.map((r) => [r.id, [{ id: r.id, source: sourceName.get(r.sourceId) ?? r.sourceId, at: eventAt(analyzed, r.id), raw: r.raw }]]));
 }

@@ -26,8 +26,8 @@ export interface EventRow extends SelectedEventRow {
 }
 
 /** The rows with their source's id, from the ids of the incident's sources by position; a row of no such source is left out. */
-export function withSourceIds(rows: readonly SelectedEventRow[], sourceIdAt: ReadonlyMap<number, string>): EventRow[] {
-  const out: EventRow[] = [];
+export function withSourceIds<R extends { position: number }>(rows: readonly R[], sourceIdAt: ReadonlyMap<number, string>): (R & { sourceId: string })[] {
+  const out: (R & { sourceId: string })[] = [];
   for (const row of rows) {
     const sourceId = sourceIdAt.get(row.position);
     if (sourceId !== undefined) out.push({ ...row, sourceId });
