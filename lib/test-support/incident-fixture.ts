@@ -148,10 +148,21 @@ export function buildIncident(spec: IncidentSpec): Incident {
     }
   });
 
+  // Identity's number per request / correlation id value (read by alignment, faked here).
+  const numbers = new Map<string, number>();
+  const numberOf = (id: string | null): number => {
+    if (id === null || id === '') return -1;
+    let k = numbers.get(id);
+    if (k === undefined) numbers.set(id, (k = numbers.size));
+    return k;
+  };
+  const requestIdOf = Int32Array.from(events, (ev) => numberOf(ev.ids.requestId));
+  const correlationIdOf = Int32Array.from(events, (ev) => numberOf(ev.ids.correlationId));
+
   return {
     input: { sources: spec.sources.map((s) => ({ name: s.name, format: s.format ?? 'jsonl' })), events },
     alignment: { domains, domainOf, alignedTs, reference: domains.length > 0 ? 0 : -1 },
-    groups: { groupOf, identifiers, start, members },
+    groups: { groupOf, identifiers, start, members, requestIdOf, correlationIdOf, idValues: numbers.size },
   };
 }
 

@@ -3,6 +3,7 @@ import { mulberry32 } from '../prng';
 import { alignEvents, pairEstimates } from './align-events';
 import { clockDomains } from './clock-domains';
 import { collectConstraints } from './constraints';
+import { buildRequestGroups } from '../identity/request-groups';
 import { testInput, type TestEventSpec } from '@/lib/test-support/align-test-events';
 
 const req = (requestId: string) => ({ requestId });
@@ -111,7 +112,7 @@ describe('alignEvents: one pair', () => {
     ]);
     const b = alignEvents(later);
     expect(b.domains[1]).toMatchObject({ offsetMs: 200, offsetRangeMs: [100, 300], constraints: 1 });
-    const [edge] = pairEstimates(later, b.domainOf, 2);
+    const [edge] = pairEstimates(later, b.domainOf, 2, buildRequestGroups(later.events));
     expect(edge!.estimate.ambiguous).toBe(true);
   });
 
@@ -124,7 +125,7 @@ describe('alignEvents: one pair', () => {
       { source: 1, ts: 1300, ids: req('B') }, // [100, 300]: touches A's window at 100
       { source: 1, ts: 9000, ids: req('C') }, // [3800, 4000]
     ]);
-    const [edge] = pairEstimates(input, clockDomains(input).domainOf, 2);
+    const [edge] = pairEstimates(input, clockDomains(input).domainOf, 2, buildRequestGroups(input.events));
     expect(edge!.estimate).toMatchObject({ count: 2, lo: 100, hi: 100, value: 100, ambiguous: false });
   });
 
@@ -160,6 +161,21 @@ describe('alignEvents: one pair', () => {
       ]),
     );
     expect(a.domains[1]).toMatchObject({ offsetRangeMs: [910, 1100], constraints: 2 });
+  });
+
+  it('a request id matches no trace id of the same value (identity numbers both alike)', () => {
+    const t = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const input = testInput(['browser.har', 'server.log'], [
+      { source: 0, interval: [100, 300], ids: { requestId: t } },
+      { source: 1, ts: 1200, ids: { traceId: t } },
+      { source: 1, ts: 1250, ids: { requestId: t } },
+    ]);
+    const groups = buildRequestGroups(input.events);
+    // One identifier value, one number: the request id and the trace id are one request...
+    expect(groups.requestIdOf[0]).toBe(0);
+    expect(Array.from(groups.groupOf)).toEqual([0, 0, 0]);
+    // ...but only the event whose request id is that value is contained.
+    expect(alignEvents(input, groups).domains[1]).toMatchObject({ offsetRangeMs: [950, 1150], constraints: 1 });
   });
 });
 
@@ -434,7 +450,7 @@ describe('alignEvents: skew recovery', () => {
     expect(a.domains[1]!.offsetRangeMs).toEqual([-308, 1700]);
     expect(a.domains[1]!.constraints).toBe(100 * 1000);
     // one weighted constraint per container, not 100 x 1000
-    const { pairs } = collectConstraints(input.events, input.sources, a.domainOf, 2);
+    const { pairs } = collectConstraints(input.events, input.sources, a.domainOf, 2, buildRequestGroups(input.events));
     expect(pairs.get(1)!.n).toBe(100);
     expect(pairs.get(1)!.total).toBe(100 * 1000);
   });

@@ -27,7 +27,8 @@ import type { AnalysisInput } from '../analysis/input';
 import type { Alignment, DomainAlignment, RequestGroups } from '../analysis/results';
 import { bestOffset } from './best-offset';
 import { clockDomains, overrideFor } from './clock-domains';
-import { collectConstraints } from './constraints';
+import { collectConstraints, type RequestIdNumbers } from './constraints';
+import { buildRequestGroups } from '../identity/request-groups';
 import { spreadOffsets, type PairEdge } from './spread';
 
 export interface AlignOptions {
@@ -38,8 +39,8 @@ export interface AlignOptions {
 }
 
 /** The pairwise estimates behind an alignment, for tests and diagnostics. */
-export function pairEstimates(input: AnalysisInput, domainOf: Int32Array, domainCount: number): PairEdge[] {
-  const { pairs } = collectConstraints(input.events, input.sources, domainOf, domainCount);
+export function pairEstimates(input: AnalysisInput, domainOf: Int32Array, domainCount: number, idNumbers: RequestIdNumbers): PairEdge[] {
+  const { pairs } = collectConstraints(input.events, input.sources, domainOf, domainCount, idNumbers);
   const edges: PairEdge[] = [];
   for (const [key, pc] of pairs) {
     const estimate = bestOffset(pc);
@@ -51,13 +52,12 @@ export function pairEstimates(input: AnalysisInput, domainOf: Int32Array, domain
 }
 
 /**
- * Aligns the clocks of an incident's domains. `groups` (request identity) is accepted so the
- * pipeline hands every stage the same things; containment uses exact identifiers and does not
- * need it.
+ * Aligns the clocks of an incident's domains. Containment matches exact identifiers, by the
+ * numbers request identity gave their values (`groups`; built here when not given).
  */
 export function alignEvents(
   input: AnalysisInput,
-  _groups?: RequestGroups | null,
+  groups?: RequestGroups | null,
   options: AlignOptions = {},
 ): Alignment {
   const { domains: keys, domainOf } = clockDomains(input);
@@ -79,7 +79,7 @@ export function alignEvents(
     reference = D > 0 ? 0 : -1;
   } else {
     const overrides = keys.map((k) => overrideFor(options.overrides, input.sources[k.source]?.name ?? '', k.service));
-    const edges = pairEstimates(input, domainOf, D);
+    const edges = pairEstimates(input, domainOf, D, groups ?? buildRequestGroups(input.events));
     const spread = spreadOffsets(D, edges, overrides);
     reference = spread.reference;
     domains = keys.map((k, d) => {

@@ -21,8 +21,9 @@
  * - any other record with an interval (a log with a duration, a CSV row with start and end):
  *   its request and correlation ids. Its ids.spanId is the span it was written in, not itself,
  *   so it is not a span key.
- * Request and correlation ids are one namespace (as in identity): a container's request id
- * matches a contained event's request or correlation id. A trace id is never a key: a trace is
+ * Request and correlation ids are one namespace (as in identity, whose numbering of their values
+ * this reads: RequestGroups.requestIdOf): a container's request id matches a contained event's
+ * request or correlation id. A trace id is never a key: a trace is
  * wider than any one of its records. Events of the container's own domain are never contained
  * (one clock has no offset to itself). A pair (X, Y) counts once even if several keys match
  * (unless one of those keys is summarized, below, and another is not: rare, it adds weight).
@@ -39,6 +40,7 @@
  * Linear in events plus enumerated pairs.
  */
 import type { AnalysisEvent, AnalysisSource } from '../analysis/input';
+import type { RequestGroups } from '../analysis/results';
 import { PairConstraints } from './best-offset';
 import { IntList } from '../int-list';
 
@@ -57,6 +59,9 @@ export interface DomainConstraints {
 }
 
 
+/** Identity's number for each event's request and correlation id values (request-groups.ts). */
+export type RequestIdNumbers = Pick<RequestGroups, 'requestIdOf' | 'correlationIdOf' | 'idValues'>;
+
 /** Slack for floating-point noise when a contained interval is exactly as long as its container. */
 const EPSILON_MS = 1e-6;
 
@@ -65,6 +70,7 @@ export function collectConstraints(
   sources: ReadonlyArray<AnalysisSource>,
   domainOf: Int32Array,
   domainCount: number,
+  idNumbers: RequestIdNumbers,
 ): DomainConstraints {
   const n = events.length;
   // Pairs in a dense table while the domains are few (a Map lookup per constraint otherwise).
@@ -93,9 +99,12 @@ export function collectConstraints(
 
   const isHar = sources.map((s) => s.format === 'har');
 
-  // Pass 1: containers and their keys. Request/correlation ids and span ids are separate
-  // namespaces (two maps) sharing one key numbering; (key, container) pairs go to flat buffers.
-  const requestKeys = new Map<string, number>();
+  // Pass 1: containers and their keys. Request/correlation ids (by identity's number for their
+  // value) and span ids (a map) are separate namespaces sharing one key numbering; (key,
+  // container) pairs go to flat buffers.
+  const { requestIdOf, correlationIdOf } = idNumbers;
+  const keyOfId = new Int32Array(idNumbers.idValues).fill(-1);
+  let requestKeyCount = 0;
   const spanKeys = new Map<string, number>();
   let keyCount = 0;
   const pairKeys = new IntList();
@@ -103,25 +112,30 @@ export function collectConstraints(
   for (let i = 0; i < n; i++) {
     const e = events[i]!;
     if (e.interval === null) continue;
-    const ids = e.ids;
     const span = 'spanId' in e.locator;
     if (!span) {
-      const r = ids.requestId;
-      const c = ids.correlationId;
-      if (r) {
-        let k = requestKeys.get(r);
-        if (k === undefined) requestKeys.set(r, (k = keyCount++));
+      const r = requestIdOf[i]!;
+      const c = correlationIdOf[i]!;
+      if (r >= 0) {
+        let k = keyOfId[r]!;
+        if (k < 0) {
+          keyOfId[r] = k = keyCount++;
+          requestKeyCount++;
+        }
         pairKeys.push(k);
         pairEvents.push(i);
       }
-      if (c && c !== r) {
-        let k = requestKeys.get(c);
-        if (k === undefined) requestKeys.set(c, (k = keyCount++));
+      if (c >= 0 && c !== r) {
+        let k = keyOfId[c]!;
+        if (k < 0) {
+          keyOfId[c] = k = keyCount++;
+          requestKeyCount++;
+        }
         pairKeys.push(k);
         pairEvents.push(i);
       }
     }
-    const sp = ids.spanId;
+    const sp = e.ids.spanId;
     if (sp && (span || isHar[e.source])) {
       let k = spanKeys.get(sp);
       if (k === undefined) spanKeys.set(sp, (k = keyCount++));
@@ -170,7 +184,7 @@ export function collectConstraints(
   const SLOTS = 4;
   const matches = new Int32Array(n * SLOTS).fill(-1);
   const containedCount = new Int32Array(keyCount);
-  const hasRequestKeys = requestKeys.size > 0;
+  const hasRequestKeys = requestKeyCount > 0;
   const hasSpanKeys = spanKeys.size > 0;
   // The contained side's [s, e] per event (a point event: s = e = ts), for pass 3.
   const evStart = new Float64Array(n);
@@ -184,27 +198,27 @@ export function collectConstraints(
     } else if (e.ts !== null) {
       evStart[i] = evEnd[i] = e.ts;
     } else continue;
-    const ids = e.ids;
     let slot = i * SLOTS;
     if (hasRequestKeys) {
-      const r = ids.requestId;
-      const c = ids.correlationId;
-      if (r) {
-        const k = requestKeys.get(r);
-        if (k !== undefined) {
+      const r = requestIdOf[i]!;
+      const c = correlationIdOf[i]!;
+      if (r >= 0) {
+        const k = keyOfId[r]!;
+        if (k >= 0) {
           matches[slot++] = k;
           containedCount[k] = containedCount[k]! + 1;
         }
       }
-      if (c && c !== r) {
-        const k = requestKeys.get(c);
-        if (k !== undefined) {
+      if (c >= 0 && c !== r) {
+        const k = keyOfId[c]!;
+        if (k >= 0) {
           matches[slot++] = k;
           containedCount[k] = containedCount[k]! + 1;
         }
       }
     }
     if (hasSpanKeys) {
+      const ids = e.ids;
       const sp = ids.spanId;
       const parent = ids.parentSpanId;
       if (sp) {

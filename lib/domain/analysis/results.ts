@@ -19,6 +19,15 @@ export interface RequestGroups {
   start: Float64Array;
   /** Per group: event indices in aligned order (filled after alignment). */
   members: number[][];
+  /**
+   * Per event, the number identity gave the value of its request id and of its correlation id
+   * (-1: none); equal values have one number whichever field held them, and the numbers run
+   * below `idValues`. Clock alignment matches its containers by them instead of hashing the
+   * strings again (1M events: 0.42 s of string lookups).
+   */
+  requestIdOf: Int32Array;
+  correlationIdOf: Int32Array;
+  idValues: number;
 }
 
 export interface DomainAlignment {

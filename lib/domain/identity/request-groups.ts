@@ -64,8 +64,10 @@ export function buildRequestGroups(events: ReadonlyArray<IdentifiedEvent>): Requ
   const { values } = nodes;
   const parentBuf = new IntList(expected);
   const sizeBuf = new IntList(expected);
-  // First node of each event, -1 when it has none.
+  // First node of each event, -1 when it has none; the nodes of its request and correlation ids.
   const firstNode = new Int32Array(n).fill(-1);
+  const requestIdOf = new Int32Array(n).fill(-1);
+  const correlationIdOf = new Int32Array(n).fill(-1);
 
   const nodeFor = (value: string): number => {
     const node = nodes.add(value);
@@ -97,9 +99,9 @@ export function buildRequestGroups(events: ReadonlyArray<IdentifiedEvent>): Requ
     const r = ids.requestId;
     const c = ids.correlationId;
     const t = ids.traceId;
-    if (r !== null && r !== '') first = nodeFor(r);
+    if (r !== null && r !== '') first = requestIdOf[i] = nodeFor(r);
     if (c !== null && c !== '') {
-      const node = nodeFor(c);
+      const node = (correlationIdOf[i] = nodeFor(c));
       if (first < 0) first = node;
       else union(first, node);
     }
@@ -142,6 +144,9 @@ export function buildRequestGroups(events: ReadonlyArray<IdentifiedEvent>): Requ
     identifiers,
     start: new Float64Array(groups).fill(Number.NaN),
     members: new Array<number[]>(groups),
+    requestIdOf,
+    correlationIdOf,
+    idValues: nodeCount,
   };
 }
 
