@@ -177,6 +177,32 @@ describe('alignEvents: one pair', () => {
     // ...but only the event whose request id is that value is contained.
     expect(alignEvents(input, groups).domains[1]).toMatchObject({ offsetRangeMs: [950, 1150], constraints: 1 });
   });
+
+  it('a container whose only id is a trace id contains nothing, even an event whose request id is that value', () => {
+    const t = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const input = testInput(['browser.har', 'server.log'], [
+      { source: 0, interval: [100, 300], ids: { traceId: t } },
+      { source: 1, ts: 1200, ids: { requestId: t } },
+    ]);
+    expect(alignEvents(input, buildRequestGroups(input.events)).domains[1]).toMatchObject({ constraints: 0, aligned: false });
+  });
+
+  it('empty request ids contain nothing', () => {
+    const input = testInput(['browser.har', 'server.log'], [
+      { source: 0, interval: [100, 300], ids: { requestId: '' } },
+      { source: 1, ts: 1200, ids: { requestId: '' } },
+    ]);
+    expect(alignEvents(input).domains[1]).toMatchObject({ constraints: 0, aligned: false });
+  });
+
+  it('refuses identity numbers of another input (they would pair the wrong containers)', () => {
+    const input = testInput(['browser.har', 'server.log'], [
+      { source: 0, interval: [100, 300], ids: req('A') },
+      { source: 1, ts: 1200, ids: req('A') },
+    ]);
+    const other = buildRequestGroups([...input.events, ...input.events]);
+    expect(() => alignEvents(input, other)).toThrow(/identity numbered 4 events, alignment was given 2/);
+  });
 });
 
 describe('alignEvents: spans', () => {

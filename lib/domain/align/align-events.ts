@@ -20,8 +20,9 @@
  *   means raw clocks), no domain is aligned, and aligned time equals raw time.
  * - A domain linked to no other and not overridden keeps offset 0, `aligned: false`.
  *
- * Cost: three linear passes over the events with Map lookups per identifier, pair enumeration
- * capped per identifier (PAIR_CAP), one sort per pair of domains.
+ * Cost: three linear passes over the events (request and correlation ids by identity's numbers,
+ * array lookups; span ids through a Map), pair enumeration capped per identifier (PAIR_CAP), one
+ * sort per pair of domains.
  */
 import type { AnalysisInput } from '../analysis/input';
 import type { Alignment, DomainAlignment, RequestGroups } from '../analysis/results';

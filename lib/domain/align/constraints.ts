@@ -103,6 +103,10 @@ export function collectConstraints(
   // value) and span ids (a map) are separate namespaces sharing one key numbering; (key,
   // container) pairs go to flat buffers.
   const { requestIdOf, correlationIdOf } = idNumbers;
+  if (requestIdOf.length !== n || correlationIdOf.length !== n) {
+    // Numbers of another input's events would pair the wrong containers, silently.
+    throw new Error(`identity numbered ${requestIdOf.length} events, alignment was given ${n}`);
+  }
   const keyOfId = new Int32Array(idNumbers.idValues).fill(-1);
   let requestKeyCount = 0;
   const spanKeys = new Map<string, number>();

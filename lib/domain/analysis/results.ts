@@ -23,7 +23,7 @@ export interface RequestGroups {
    * Per event, the number identity gave the value of its request id and of its correlation id
    * (-1: none); equal values have one number whichever field held them, and the numbers run
    * below `idValues`. Clock alignment matches its containers by them instead of hashing the
-   * strings again (1M events: 0.42 s of string lookups).
+   * strings again (0.2 s of a stored analysis of 1M events, whose strings are all fresh).
    */
   requestIdOf: Int32Array;
   correlationIdOf: Int32Array;

@@ -54,6 +54,19 @@ describe('buildRequestGroups', () => {
     expect(new Set(g.groupOf).size).toBe(1);
     expect(g.identifiers[0]!.length).toBe(50 + 2 + 1);
   });
+
+  it('numbers each id value once, whichever field held it, for alignment (requestIdOf, correlationIdOf)', () => {
+    const g = buildRequestGroups([
+      ev({ requestId: 'A', correlationId: 'A' }), // 0: the same value in two fields
+      ev({ requestId: '', correlationId: null, traceId: 'T' }), // 1: empty and null are no id
+      ev({ requestId: 'T', correlationId: 'B' }), // 2: T was a trace id above
+      ev({}),
+    ]);
+    expect(Array.from(g.requestIdOf)).toEqual([0, -1, 1, -1]);
+    expect(Array.from(g.correlationIdOf)).toEqual([0, -1, 2, -1]);
+    // A, T, B: every value numbered, trace ids included.
+    expect(g.idValues).toBe(3);
+  });
 });
 
 describe('orderRequestGroups', () => {
