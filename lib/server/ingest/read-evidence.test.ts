@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
-import { DECODE_PIECE_BYTES, DEFAULT_EVENT_BATCH, type EvidenceChunk, FIRST_EVENT_BATCH, readEvidence } from './read-evidence';
+import { DECODE_PIECE_BYTES, DEFAULT_BATCH_BYTES, DEFAULT_EVENT_BATCH, type EvidenceChunk, FIRST_EVENT_BATCH, readEvidence } from './read-evidence';
 
 vi.mock('@/lib/domain/parse', async () => {
   const { unparsedEvent } = await import('@/lib/domain/event');
@@ -125,6 +125,24 @@ describe('readEvidence', () => {
     expect(sizes[0]).toBe(chunkLines);
     expect(sizes[1]).toBeGreaterThanOrEqual(DEFAULT_EVENT_BATCH);
     expect(sizes.reduce((a, b) => a + b)).toBe(lines.length);
+  });
+
+  it('sends a batch once DEFAULT_BATCH_BYTES were read into it, however few events it holds (big records: HAR entries)', async () => {
+    const line = (i: number) => `L: ${String(i).padStart(8, '0')} ${'x'.repeat(20_000)}`;
+    const lines = Array.from({ length: 400 }, (_, i) => line(i)); // ~8 MB: four batches' worth
+    const all = new TextEncoder().encode(lines.map((l) => `${l}\n`).join(''));
+    const sizes: number[] = [];
+    const raws: string[] = [];
+    for await (const chunk of readEvidence(chunked(all, 256 * 1024), { sourceName: 'x.log' })) {
+      if (chunk.kind !== 'batch') continue;
+      sizes.push(chunk.events.length);
+      raws.push(...chunk.events.map((e) => e.raw));
+    }
+    const perBatch = Math.ceil(DEFAULT_BATCH_BYTES / line(0).length);
+    // The first batch at FIRST_EVENT_BATCH would wait for 1,000 of these; it goes at the byte bound too.
+    expect(sizes.length).toBeGreaterThanOrEqual(4);
+    for (const size of sizes) expect(size).toBeLessThanOrEqual(perBatch + Math.ceil((256 * 1024) / line(0).length) + 1);
+    expect(raws).toEqual(lines);
   });
 
   it('rejects empty input, also when it is an empty gzip', async () => {
