@@ -24,7 +24,7 @@ import { UnprocessableEvidenceError, UploadInterruptedError } from '../errors';
 import { evidenceRows, type RowChunk, type RowOptions } from './evidence-rows';
 import type { ParseWorkerData, WorkerMessage } from './parse-worker';
 
-/** Chunks (of DEFAULT_EVENT_BATCH events) the worker may parse ahead of the writer. */
+/** Chunks (read-evidence.ts: DEFAULT_EVENT_BATCH events, fewer when DEFAULT_BATCH_BYTES were read) the worker may parse ahead of the writer. */
 export const WORKER_CREDITS = 4;
 
 let warnedInline = false;
