@@ -13,7 +13,9 @@
  * that calibrate the machine (scripts/bench-machine.ts), when the JSON lines are generated.
  *
  * Every ingest runs in a child process of its own so its peak RSS is its own (the parent
- * generates the files, as in scripts/bench-ingest.ts).
+ * generates the files, as in scripts/bench-ingest.ts). The analyses run ANALYSIS_RUNS times
+ * and report the median: the stored one first in the process that ingested the JSON lines (the
+ * first investigation, as the app runs it), then in fresh processes (`--child stored-analysis`).
  *
  *   npm run bench [-- --records N] [-- --only jsonl,logfmt,har,harlarge,otlp,firstview,request,zoom,analyze,lnav]
  *                 [-- --postgres URL | --no-postgres] [-- --no-sqlite] [-- --no-redact] [-- --keep]
@@ -46,6 +48,13 @@ const HAR_LARGE_BYTES = 600e6;
 /** Enough that p99 is the 10th slowest, not the 2nd: at 200 one scheduling hiccup set it. */
 const REQUEST_SAMPLES = 1000;
 const ZOOM_RUNS = 5;
+/**
+ * The analyses (stored and in memory) take seconds and this machine's speed drifts within the
+ * hour (the same stored analysis 6.7-10.6 s in single runs): each is run this many times, each
+ * in a fresh process, and the median is what meets or misses the target, as the performance
+ * guide measured (medians of at least three runs).
+ */
+const ANALYSIS_RUNS = 3;
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -68,6 +77,11 @@ interface IngestResult {
   views?: ViewResult;
 }
 
+interface StoredAnalysis {
+  computeMs: number;
+  peakRssMb: number;
+}
+
 interface ViewResult {
   /** From the bytes stored (the source says `parsing`) to the first events page and overview, while ingest goes on. */
   firstView: { afterBytesS: number; eventsPageMs: number; overviewMs: number; eventsSoFar: number };
@@ -78,7 +92,9 @@ interface ViewResult {
    * database and analyzing them (AnalyzedIncident.computeMs), and the process's peak RSS after it,
    * which is the analysis's own unless the ingest before it in this process peaked higher.
    */
-  storedAnalysis: { computeMs: number; peakRssMb: number };
+  storedAnalysis: StoredAnalysis;
+  /** The same analysis in fresh processes (ANALYSIS_RUNS - 1 of them), or why they failed. */
+  storedRepeats?: StoredAnalysis[] | string;
   requestMs: { p50: number; p95: number; p99: number; max: number; samples: number };
   /** The database statement alone (timeDatabaseLookups). */
   lookupMs: { p50: number; p99: number; max: number };
@@ -209,6 +225,24 @@ async function measureFirstView(incidentId: string, ingest: Promise<unknown>): P
     await pause(5);
   }
   return null;
+}
+
+/**
+ * The first analysis of the JSON lines' incident, in a process that did not ingest it (`--child
+ * stored-analysis`): the database and blobs the jsonl child left, PostgreSQL's through
+ * DATABASE_URL as given.
+ */
+async function runStoredAnalysisChild(dir: string, engine: string): Promise<StoredAnalysis> {
+  if (!process.env.DATABASE_URL) process.env.DATABASE_URL = `file:${path.join(dir, `bench-${engine}-jsonl.db`)}`;
+  process.env.BLOB_DIR = path.join(dir, `blobs-${engine}-jsonl`);
+  const { getDb, closeDb } = await import('@/lib/server/db/client');
+  const { getIncidentAnalysis } = await import('@/lib/server/analysis/incident-analysis');
+  const incident = await (await getDb()).prisma.incident.findFirst({ where: { name: 'bench jsonl' }, select: { id: true } });
+  if (!incident) throw new Error('no "bench jsonl" incident to analyze');
+  const analyzed = await getIncidentAnalysis(incident.id, { alignment: true });
+  const result = { computeMs: analyzed.computeMs, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  await closeDb();
+  return result;
 }
 
 async function runChild(format: Format, records: number, dir: string, engine: string, withViews: boolean): Promise<IngestResult> {
@@ -352,6 +386,18 @@ function spawnChild(args: string[], env: NodeJS.ProcessEnv): { ok: true; stdout:
   return { ok: false, reason: reason.slice(0, 160) };
 }
 
+/** The stored analysis again, each in a fresh process (ANALYSIS_RUNS - 1 of them), or why not. */
+function storedAnalysisRepeats(script: string, dir: string, tag: string, env: NodeJS.ProcessEnv): StoredAnalysis[] | string {
+  const runs: StoredAnalysis[] = [];
+  for (let run = 1; run < ANALYSIS_RUNS; run++) {
+    console.error(`bench: the stored analysis again, in a fresh process (${run + 1} of ${ANALYSIS_RUNS})... (load average ${loadAverage()})`);
+    const child = spawnChild([script, '--child', 'stored-analysis', '--dir', dir, '--engine', tag], env);
+    if (!child.ok) return child.reason;
+    runs.push(JSON.parse(child.stdout.trim().split('\n').pop() as string) as StoredAnalysis);
+  }
+  return runs;
+}
+
 function ingestRows(engine: string, label: string, result: IngestResult | string, kind: 'lines' | 'har' | 'har-large' | 'otlp'): Row[] {
   if (typeof result === 'string') return [{ engine, measure: label, result: `not available: ${result}`, target: '', met: null }];
   const perS = result.events / result.ingestS;
@@ -422,12 +468,19 @@ function viewRows(engine: string, result: IngestResult | string | undefined, par
         met: null,
       });
       const stored = views.storedAnalysis;
+      const repeats = Array.isArray(views.storedRepeats) ? views.storedRepeats : [];
+      const times = [stored, ...repeats].map((run) => run.computeMs).sort((a, b) => a - b);
+      const median = quantile(times, 0.5);
+      const freshRss = Math.max(0, ...repeats.map((run) => run.peakRssMb));
+      const seconds = (ms: number) => n(ms / 1000, 2);
       rows.push({
         engine,
-        measure: `analysis of the ${n(records)} stored events, as the first investigation runs it (load from the database, then analyze)`,
-        result: `${n(stored.computeMs / 1000, 2)} s, peak RSS ${n(stored.peakRssMb)} MB (the process's, which ingested the file first at ${n((result as IngestResult).peakRssMb)} MB)`,
+        measure: `analysis of the ${n(records)} stored events, as the first investigation runs it (load from the database, then analyze; median of ${times.length} runs)`,
+        result:
+          `${seconds(median)} s (in the process that ingested the file ${seconds(stored.computeMs)} s, peak RSS ${n(stored.peakRssMb)} MB with the ingest's ${n((result as IngestResult).peakRssMb)} MB; ` +
+          (typeof views.storedRepeats === 'string' ? `again in a fresh process: failed, ${views.storedRepeats})` : `again in fresh processes ${repeats.map((run) => seconds(run.computeMs)).join(' and ')} s, peak RSS ${n(freshRss)} MB)`),
         target: '<= 5 s, <= 1 GB RSS (the analysis target, with the load)',
-        met: stored.computeMs <= 5000 && stored.peakRssMb <= 1024,
+        met: median <= 5000 && Math.max(stored.peakRssMb, freshRss) <= 1024,
       });
     }
   }
@@ -528,7 +581,11 @@ function commandPath(name: string): string | null {
 
 async function main(): Promise<void> {
   const records = Number(argValue('--records') ?? 1_000_000);
-  const childFormat = argValue('--child') as Format | undefined;
+  const childFormat = argValue('--child') as Format | 'stored-analysis' | undefined;
+  if (childFormat === 'stored-analysis') {
+    console.log(JSON.stringify(await runStoredAnalysisChild(argValue('--dir') as string, argValue('--engine') as string)));
+    return;
+  }
   if (childFormat) {
     const result = await runChild(childFormat, records, argValue('--dir') as string, argValue('--engine') as string, process.argv.includes('--views'));
     console.log(JSON.stringify(result));
@@ -601,8 +658,12 @@ async function main(): Promise<void> {
         if (views) args.push('--views');
         if (process.argv.includes('--no-redact')) args.push('--no-redact');
         const child = spawnChild(args, env);
-        if (child.ok) results.set(format, JSON.parse(child.stdout.trim().split('\n').pop() as string) as IngestResult);
-        else results.set(format, child.reason);
+        if (child.ok) {
+          const result = JSON.parse(child.stdout.trim().split('\n').pop() as string) as IngestResult;
+          // Right after the ingest, before the next format's adds to a PostgreSQL database.
+          if (result.views) result.views.storedRepeats = storedAnalysisRepeats(script, dir, tag, env);
+          results.set(format, result);
+        } else results.set(format, child.reason);
         // One broken engine should not cost the time of its every row: skip the rest of it.
         if (!child.ok && tag === 'postgres' && format === formats[0]) engine.unavailable = child.reason;
       }
@@ -622,18 +683,28 @@ async function main(): Promise<void> {
     }
 
     if (parts.has('analyze')) {
-      console.error(`bench: analysis of ${n(records)} events... (load average ${loadAverage()})`);
-      const child = spawnChild([path.join(path.dirname(script), 'bench-analyze.ts'), '--events', String(records)], process.env);
-      if (!child.ok) rows.push({ engine: 'in memory', measure: `analysis of ${n(records)} events`, result: `failed: ${child.reason}`, target: '<= 5 s, <= 1 GB RSS', met: false });
+      const totals: number[] = [];
+      let rss = 0;
+      let failure: string | null = null;
+      for (let run = 0; run < ANALYSIS_RUNS && failure === null; run++) {
+        console.error(`bench: analysis of ${n(records)} events (${run + 1} of ${ANALYSIS_RUNS})... (load average ${loadAverage()})`);
+        const child = spawnChild([path.join(path.dirname(script), 'bench-analyze.ts'), '--events', String(records)], process.env);
+        if (!child.ok) failure = child.reason;
+        else {
+          totals.push(Number(/\| total \| (\d+) \|/.exec(child.stdout)?.[1] ?? NaN));
+          rss = Math.max(rss, Number(/peak RSS: (\d+) MB/.exec(child.stdout)?.[1] ?? NaN));
+        }
+      }
+      if (failure !== null) rows.push({ engine: 'in memory', measure: `analysis of ${n(records)} events`, result: `failed: ${failure}`, target: '<= 5 s, <= 1 GB RSS', met: false });
       else {
-        const total = Number(/\| total \| (\d+) \|/.exec(child.stdout)?.[1] ?? NaN);
-        const rss = Number(/peak RSS: (\d+) MB/.exec(child.stdout)?.[1] ?? NaN);
+        const runs = [...totals].sort((a, b) => a - b);
+        const median = quantile(runs, 0.5);
         rows.push({
           engine: 'in memory',
-          measure: `analysis (identity, alignment, state, findings) of ${n(records)} events`,
-          result: `${n(total / 1000, 2)} s, peak RSS ${n(rss)} MB`,
+          measure: `analysis (identity, alignment, state, findings) of ${n(records)} events (median of ${runs.length} runs, each in a fresh process)`,
+          result: `${n(median / 1000, 2)} s (runs ${totals.map((ms) => n(ms / 1000, 2)).join(', ')} s), peak RSS ${n(rss)} MB`,
           target: '<= 5 s, <= 1 GB RSS',
-          met: total <= 5000 && rss <= 1024,
+          met: median <= 5000 && rss <= 1024,
         });
       }
     }
