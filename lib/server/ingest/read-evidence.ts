@@ -30,7 +30,7 @@ export const DEFAULT_EVENT_BATCH = 5000;
  * A batch also goes out once this many bytes were read into it, whatever its event count. A HAR
  * entry's row keeps the entry's text, so 5,000 entries made batches of megabytes each, which the
  * writer held WORKER_CREDITS deep and promoted to its old generation (the 600 MB HAR peaked at
- * 527-604 MB RSS against its 600 MB bound). JSON lines (5,000 of them are about 1.2 MB) and
+ * 527-627 MB RSS against its 600 MB bound, 471-507 MB with this). JSON lines (5,000 of them are about 1.2 MB) and
  * logfmt never reach it.
  */
 export const DEFAULT_BATCH_BYTES = 2 * 1024 * 1024;
@@ -58,8 +58,6 @@ export type EvidenceChunk =
 export interface ReadEvidenceOptions {
   sourceName: string;
   batchSize?: number;
-  /** Bytes read after which a batch goes out even if it holds fewer than batchSize events. */
-  batchBytes?: number;
   signal?: AbortSignal;
   /**
    * When the evidence was written at the latest (ms since the epoch): the upload's time, a
@@ -79,7 +77,7 @@ export interface TextHandOff {
 }
 
 export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: ReadEvidenceOptions): AsyncGenerator<EvidenceChunk> {
-  const { sourceName: name, batchSize = DEFAULT_EVENT_BATCH, batchBytes = DEFAULT_BATCH_BYTES, signal, referenceTimeMs, referenceTimeLabel, text: handOff } = options;
+  const { sourceName: name, batchSize = DEFAULT_EVENT_BATCH, signal, referenceTimeMs, referenceTimeLabel, text: handOff } = options;
   const { compressed, chunks } = await decompressIfGzip(bytes);
   // Non-fatal: invalid sequences become U+FFFD (kept in `raw`) instead of failing the file.
   // ignoreBOM true passes a leading BOM on as U+FEFF, so it can be removed here and reported.
@@ -159,7 +157,7 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
         }
       }
       const full = events.length >= (firstTaken ? batchSize : Math.min(batchSize, FIRST_EVENT_BATCH));
-      if (full || (events.length > 0 && parsedBytes - batchStartBytes >= batchBytes)) yield takeBatch();
+      if (full || (events.length > 0 && parsedBytes - batchStartBytes >= DEFAULT_BATCH_BYTES)) yield takeBatch();
     }
   } catch (error) {
     if (error instanceof UnprocessableEvidenceError || error instanceof UploadInterruptedError) throw error;
