@@ -229,13 +229,27 @@ async function measureFirstView(incidentId: string, ingest: Promise<unknown>): P
 }
 
 /**
+ * Points this child at the database and blob directory of one format's ingest: the ingest child
+ * writes them and the stored-analysis child reads the JSON lines' ones. PostgreSQL's database
+ * comes as DATABASE_URL from the parent; SQLite's is a file per format in `dir`.
+ */
+function pointAtBenchStore(dir: string, engine: string, format: Format): void {
+  if (!process.env.DATABASE_URL) process.env.DATABASE_URL = `file:${path.join(dir, `bench-${engine}-${format}.db`)}`;
+  process.env.BLOB_DIR = path.join(dir, `blobs-${engine}-${format}`);
+}
+
+/** A child's result: the JSON on the last line it printed. */
+function lastJsonLine<T>(stdout: string): T {
+  return JSON.parse(stdout.trim().split('\n').pop() as string) as T;
+}
+
+/**
  * The first analysis of the JSON lines' incident, in a process that did not ingest it (`--child
  * stored-analysis`): the database and blobs the jsonl child left, PostgreSQL's through
  * DATABASE_URL as given.
  */
 async function runStoredAnalysisChild(dir: string, engine: string): Promise<StoredAnalysis> {
-  if (!process.env.DATABASE_URL) process.env.DATABASE_URL = `file:${path.join(dir, `bench-${engine}-jsonl.db`)}`;
-  process.env.BLOB_DIR = path.join(dir, `blobs-${engine}-jsonl`);
+  pointAtBenchStore(dir, engine, 'jsonl');
   const { getDb, closeDb } = await import('@/lib/server/db/client');
   const { getIncidentAnalysis } = await import('@/lib/server/analysis/incident-analysis');
   const incident = await (await getDb()).prisma.incident.findFirst({ where: { name: 'bench jsonl' }, select: { id: true } });
@@ -249,8 +263,7 @@ async function runStoredAnalysisChild(dir: string, engine: string): Promise<Stor
 async function runChild(format: Format, records: number, dir: string, engine: string, withViews: boolean): Promise<IngestResult> {
   const file = path.join(dir, FILE_NAMES[format]);
   const bytes = statSync(file).size;
-  if (!process.env.DATABASE_URL) process.env.DATABASE_URL = `file:${path.join(dir, `bench-${engine}-${format}.db`)}`;
-  process.env.BLOB_DIR = path.join(dir, `blobs-${engine}-${format}`);
+  pointAtBenchStore(dir, engine, format);
   const { createIncident } = await import('@/lib/server/queries/create-incident');
   const { ingestUpload } = await import('@/lib/server/ingest/ingest-upload');
   const { listEvents } = await import('@/lib/server/queries/list-events');
@@ -394,7 +407,7 @@ function storedAnalysisRepeats(script: string, dir: string, tag: string, env: No
     console.error(`bench: the stored analysis again, in a fresh process (${run + 1} of ${ANALYSIS_RUNS})... (load average ${loadAverage()})`);
     const child = spawnChild([script, '--child', 'stored-analysis', '--dir', dir, '--engine', tag], env);
     if (!child.ok) return child.reason;
-    runs.push(JSON.parse(child.stdout.trim().split('\n').pop() as string) as StoredAnalysis);
+    runs.push(lastJsonLine<StoredAnalysis>(child.stdout));
   }
   return runs;
 }
@@ -660,7 +673,7 @@ async function main(): Promise<void> {
         if (process.argv.includes('--no-redact')) args.push('--no-redact');
         const child = spawnChild(args, env);
         if (child.ok) {
-          const result = JSON.parse(child.stdout.trim().split('\n').pop() as string) as IngestResult;
+          const result = lastJsonLine<IngestResult>(child.stdout);
           // Right after the ingest, before the next format's adds to a PostgreSQL database.
           if (result.views) result.views.storedRepeats = storedAnalysisRepeats(script, dir, tag, env);
           results.set(format, result);
