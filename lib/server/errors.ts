@@ -68,6 +68,20 @@ export class UnprocessableEvidenceError extends AppError {
   }
 }
 
+/**
+ * An analysis that would need more memory than this server gives analyses
+ * (lib/server/analysis/analysis-memory.ts). 422: asking again does not help until the evidence or
+ * the server's memory changes.
+ */
+export class AnalysisTooLargeError extends AppError {
+  readonly code = 'analysis_too_large';
+  readonly status = 422;
+  constructor(message: string) {
+    super(message);
+    this.name = 'AnalysisTooLargeError';
+  }
+}
+
 /** The upload stopped before all its bytes arrived (client gone, stream error, abort). */
 export class UploadInterruptedError extends AppError {
   readonly code = 'upload_interrupted';

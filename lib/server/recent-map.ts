@@ -30,6 +30,19 @@ export class RecentMap<K, V> {
     return found;
   }
 
+  /** The values, least recently used first, without counting this as a use. */
+  values(): IterableIterator<V> {
+    return this.entries.values();
+  }
+
+  /** Drops the least recently used entry; false when there is none. */
+  dropOldest(): boolean {
+    const oldest = this.entries.keys().next();
+    if (oldest.done) return false;
+    this.entries.delete(oldest.value);
+    return true;
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -33,6 +33,8 @@ export class AnalyzedIncident implements Investigated {
     readonly profile: AnalysisProfile | null,
     /** Loading and analyzing, ms. */
     readonly computeMs: number,
+    /** What it was estimated to hold at its peak (analysis-memory.ts), bytes: what it counts against the budget while kept. */
+    readonly heapEstimate: number,
   ) {
     this.input = loaded.input;
     this.outcomes = loaded.outcomes;

@@ -18,7 +18,10 @@
  *
  * Memory: an entry holds the analysis input (every event without its raw text) and the
  * analysis, about the size of the input; with two entries a process holds at most two
- * incidents' worth (ARCHITECTURE.md, "The investigation API").
+ * incidents' worth (ARCHITECTURE.md, "The investigation API"), and analysis-memory.ts keeps
+ * the kept and the computing ones within the process's budget: an incident too large for it is
+ * refused before anything is loaded, the least recently used entries are dropped to make room,
+ * and an analysis that does not fit beside others being computed waits for them.
  */
 import { analyzeEvidence } from '@/lib/domain/analysis/analyze';
 import { getDb } from '../db/client';
@@ -27,6 +30,7 @@ import { RecentMap } from '../recent-map';
 import { shareInFlight } from '../share-in-flight';
 import { analysisFingerprint, type ReportOptions } from './analysis-fingerprint';
 import { AnalyzedIncident } from './analyzed-incident';
+import { AnalysisMemory, analysisMemoryBudget, analysisSize } from './analysis-memory';
 import { loadAnalysisInput } from './load-analysis-input';
 import { parseSavedProfile } from './saved-profile';
 
@@ -45,19 +49,42 @@ export interface StateAnalysis {
   current: boolean;
 }
 
+const memory = new AnalysisMemory(() => analysisMemoryBudget(), {
+  bytes() {
+    let bytes = 0;
+    for (const kept of recent.values()) bytes += kept.heapEstimate;
+    return bytes;
+  },
+  dropOldest: () => recent.dropOldest(),
+});
+
 async function compute(state: AnalysisState, fingerprint: string, options: AnalysisOptions): Promise<StateAnalysis> {
   const started = performance.now();
   const db = await getDb();
   const profile = parseSavedProfile(state.profileText);
-  // The newest kept analysis of this incident, for the sources whose events it already holds.
-  const previous = recent.newest((key) => key.startsWith(`${state.incidentId}:`))?.loaded;
-  const loaded = await loadAnalysisInput(db, state.sources, previous);
-  const analysis = analyzeEvidence(loaded.input, { profile, alignment: options.alignment });
-  const analyzed = new AnalyzedIncident(state.incidentId, fingerprint, loaded, analysis, profile, performance.now() - started);
-  const now = await getAnalysisState(db.prisma, state.incidentId);
-  const current = analysisFingerprint(now, options) === fingerprint;
-  if (current) recent.set(keyOf(state.incidentId, fingerprint), analyzed);
-  return { analyzed, current };
+  const size = analysisSize(state.sources);
+  const release = await memory.reserve(size);
+  try {
+    // The newest kept analysis of this incident, for the sources whose events it already holds:
+    // looked up once the reservation made room, so that an entry dropped for it is not held here.
+    const previous = recent.newest((key) => key.startsWith(`${state.incidentId}:`))?.loaded;
+    const loaded = await loadAnalysisInput(db, state.sources, previous);
+    const analysis = analyzeEvidence(loaded.input, { profile, alignment: options.alignment });
+    const analyzed = new AnalyzedIncident(state.incidentId, fingerprint, loaded, analysis, profile, performance.now() - started, size.heapBytes);
+    const now = await getAnalysisState(db.prisma, state.incidentId);
+    const current = analysisFingerprint(now, options) === fingerprint;
+    if (current) recent.set(keyOf(state.incidentId, fingerprint), analyzed);
+    return { analyzed, current };
+  } finally {
+    // Kept, the analysis counts as kept from here on. Not kept (its inputs moved meanwhile, rare),
+    // it is no longer counted, though its callers hold it until they answer.
+    release();
+  }
+}
+
+/** Bytes reserved by analyses being computed in this process (tests: nothing once they ended). */
+export function analysisMemoryInUse(): number {
+  return memory.inUse;
 }
 
 /** The analysis for a state already read and its fingerprint (the report reads both first). */

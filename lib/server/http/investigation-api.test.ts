@@ -229,3 +229,34 @@ describe('the analyses kept in memory', () => {
     expect(await getIncidentAnalysis(id, { alignment: false })).not.toBe(raw);
   });
 });
+
+describe('an incident too large for the memory this server gives analyses', () => {
+  it('is a 422 that says so on every analysis view, while the events list keeps working', async () => {
+    // The report, computed and stored before the budget shrinks.
+    expect((await call(reportRoute.GET as Route, 'report', {})).status).toBe(200);
+    forgetIncidentAnalyses();
+    forgetKnownClockOffsets();
+    // 10 KB: far less than the demo's events need.
+    vi.stubEnv('WITNESS_ANALYSIS_MEMORY_MB', '0.01');
+    try {
+      for (const [route, pathAndQuery, params] of [
+        [investigationRoute.GET, 'investigation', {}],
+        [timelineRoute.GET, 'timeline?from=0&to=1&columns=100', {}],
+        [requestRoute.GET, 'requests/anything', { key: 'anything' }],
+      ] as [Route, string, Params][]) {
+        const response = await call(route, pathAndQuery, params);
+        expect(response.status, pathAndQuery).toBe(422);
+        const body = (await response.json()) as { error: { code: string; message: string } };
+        expect(body.error.code).toBe('analysis_too_large');
+        expect(body.error.message).toMatch(/^this incident is too large to analyze on this server: its [\d,]+ events need about [\d,]+ MB of memory, and analyses may use 1 MB here/);
+      }
+      expect((await listEvents()).length).toBeGreaterThan(0);
+      // A report stored before needs no analysis: it is still served.
+      expect((await call(reportRoute.GET as Route, 'report', {})).status).toBe(200);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // With the default budget the same incident analyzes.
+    expect((await investigation()).findings.length).toBeGreaterThan(0);
+  });
+});

@@ -18,6 +18,7 @@ const REPORT_SOURCE_SELECT = {
   status: true,
   error: true,
   eventCount: true,
+  parsedBytes: true,
   unparsedCount: true,
   firstTs: true,
   lastTs: true,
@@ -32,6 +33,8 @@ export interface ReportSourceRow {
   status: string;
   error: string | null;
   eventCount: number;
+  /** Bytes of its text (after decompression): with the event count, what an analysis of it weighs (analysis-memory.ts). */
+  parsedBytes: number;
   unparsedCount: number;
   firstTs: number | null;
   lastTs: number | null;
