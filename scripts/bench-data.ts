@@ -81,10 +81,10 @@ async function writeBlocks(file: string, parts: Iterable<string>): Promise<numbe
   return bytes;
 }
 
-/** Writes `count` records to `file`, one line each; returns the byte count. */
-export async function writeBenchFile(file: string, count: number, format: (r: BenchRecord) => string): Promise<number> {
+/** Writes `count` records to `file`, one line each; returns the byte count. Another `seed`, other trace ids and times' jitter. */
+export async function writeBenchFile(file: string, count: number, format: (r: BenchRecord) => string, seed?: number): Promise<number> {
   return writeBlocks(file, (function* () {
-    for (const record of benchRecords(count)) yield format(record) + '\n';
+    for (const record of benchRecords(count, seed)) yield format(record) + '\n';
   })());
 }
 

@@ -8,7 +8,8 @@
  * Rows: ingest of 1M JSON lines and 1M logfmt records, a ~100 MB HAR and a 1M-span OTLP JSON
  * file; time to first view of the 1M-event upload (events page and overview histogram through
  * the route handlers); one request's timeline (GET /requests/{key}) and the database lookup
- * alone; the overview histogram at several zoom levels; the analysis of 1M events
+ * alone; the overview histogram at several zoom levels; the same request lookups once nine more
+ * incidents like it are stored (10M events: `scale`); the analysis of 1M events
  * (scripts/bench-analyze.ts); lnav loading the same JSON lines when installed. First, two rows
  * that calibrate the machine (scripts/bench-machine.ts), when the JSON lines are generated.
  *
@@ -17,13 +18,17 @@
  * and report the median: the stored one first in the process that ingested the JSON lines (the
  * first investigation, as the app runs it), then in fresh processes (`--child stored-analysis`).
  *
- *   npm run bench [-- --records N] [-- --only jsonl,logfmt,har,harlarge,otlp,firstview,request,zoom,analyze,lnav]
+ *   npm run bench [-- --records N] [-- --only jsonl,logfmt,har,harlarge,otlp,firstview,request,zoom,scale,analyze,lnav]
  *                 [-- --postgres URL | --no-postgres] [-- --no-sqlite] [-- --no-redact] [-- --keep]
+ *                 [-- --pg-setting name=value ...]
+ *
+ * `--pg-setting` (repeatable) starts the throwaway cluster with that server setting too (it
+ * runs with PostgreSQL's defaults otherwise, shared_buffers 128 MB, and fsync off).
  *
  * `--no-redact` ingests with redaction off (as `redact=0` on the API), to see what it costs.
  *
- * `--only ingest` is jsonl,logfmt,har,harlarge,otlp. firstview, request and zoom query the JSON lines
- * upload, so they ingest it (without printing the ingest row unless jsonl is asked for).
+ * `--only ingest` is jsonl,logfmt,har,harlarge,otlp. firstview, request, zoom and scale query the JSON
+ * lines upload, so they ingest it (without printing the ingest row unless jsonl is asked for).
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -33,7 +38,7 @@ import { mulberry32 } from '@/lib/domain/prng';
 import { toJsonLine, toLogfmtLine, writeBenchFile, writeBenchHar, writeBenchOtlp } from './bench-data';
 import { startTempPostgres, type TempPostgres } from './db-temp-postgres';
 
-const PARTS = ['jsonl', 'logfmt', 'har', 'harlarge', 'otlp', 'firstview', 'request', 'zoom', 'analyze', 'lnav'] as const;
+const PARTS = ['jsonl', 'logfmt', 'har', 'harlarge', 'otlp', 'firstview', 'request', 'zoom', 'scale', 'analyze', 'lnav'] as const;
 type Part = (typeof PARTS)[number];
 type Format = 'jsonl' | 'logfmt' | 'har' | 'harlarge' | 'otlp';
 const INGEST_FORMATS = ['jsonl', 'logfmt', 'har', 'harlarge', 'otlp'] as const;
@@ -49,6 +54,15 @@ const HAR_LARGE_BYTES = 600e6;
 const REQUEST_SAMPLES = 1000;
 const ZOOM_RUNS = 5;
 /**
+ * The `scale` part: this many more incidents of `--records` JSON lines each beside the bench's,
+ * so that the store holds ten times `--records` events when one request is looked up again: the
+ * guide's request target holds "at 1M-10M stored events". The last SCALE_SHARED_IDS of them
+ * carry the bench's own request ids (as evidence uploaded again into another incident does):
+ * a lookup then finds their events too and leaves them out; the others have ids of their own.
+ */
+const SCALE_INCIDENTS = 9;
+const SCALE_SHARED_IDS = 3;
+/**
  * The analyses (stored and in memory) take seconds and this machine's speed drifts within the
  * hour (the same stored analysis 6.7-10.6 s in single runs): each is run this many times (the
  * stored one first in the process that ingested, then in fresh processes; the in-memory one in a
@@ -60,6 +74,11 @@ const ANALYSIS_RUNS = 3;
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Every value of a repeatable option. */
+function argValues(name: string): string[] {
+  return process.argv.flatMap((arg, i) => (arg === name && i + 1 < process.argv.length ? [process.argv[i + 1]!] : []));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -75,7 +94,7 @@ interface IngestResult {
   databaseMb: number;
   /** Its largest tables and indexes. */
   largest: { name: string; mb: number }[];
-  views?: ViewResult;
+  views?: ViewResult & RequestTimes;
 }
 
 interface StoredAnalysis {
@@ -96,6 +115,11 @@ interface ViewResult {
   storedAnalysis: StoredAnalysis;
   /** The same analysis in fresh processes (ANALYSIS_RUNS - 1 of them), or why they failed. */
   storedRepeats?: StoredAnalysis[] | string;
+  zoomMs: { label: string; from: number; to: number; medianMs: number; maxMs: number; mode: string }[];
+}
+
+/** One request's timeline and events, looked up REQUEST_SAMPLES times (timeRequests). */
+interface RequestTimes {
   requestMs: { p50: number; p95: number; p99: number; max: number; samples: number };
   /** The database statement alone (timeDatabaseLookups). */
   lookupMs: { p50: number; p99: number; max: number };
@@ -103,7 +127,21 @@ interface ViewResult {
   roundTripMs?: { p50: number; p99: number; max: number };
   /** listEvents with a request filter: the app's path (the visible sources, then the lookup, then DTOs). */
   listMs: { p50: number; p95: number; p99: number };
-  zoomMs: { label: string; from: number; to: number; medianMs: number; maxMs: number; mode: string }[];
+}
+
+/** The `scale` child: more incidents ingested beside the bench's, then its requests again. */
+interface ScaleResult extends RequestTimes {
+  /** Events in the store once they are all in. */
+  storedEvents: number;
+  /** Each further incident's ingest, s. */
+  ingestS: number[];
+  /** Peak RSS over those ingests (before the analysis the request view needs). */
+  ingestPeakRssMb: number;
+  /** Their files' size, MB. */
+  ingestedMb: number;
+  databaseMb: number;
+  /** PostgreSQL: autovacuum workers at work when the timing started and ended (they share the two cores). */
+  autovacuum?: [number, number];
 }
 
 type AnyRoute = { GET: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> };
@@ -169,6 +207,108 @@ async function timeDatabaseLookups(keys: string[]): Promise<number[]> {
     if (found === 0) throw new Error(`database lookup of ${key} found nothing`);
   }
   return times;
+}
+
+/**
+ * One request's timeline through the API (GET /requests/{key}: the incident's analysis must be
+ * in memory already), its events through listEvents, and the database lookup of its events
+ * alone, for REQUEST_SAMPLES random requests of the bench's JSON lines incident.
+ */
+async function timeRequests(id: string, records: number): Promise<RequestTimes> {
+  const { listEvents } = await import('@/lib/server/queries/list-events');
+  const requestRoute = (await import('@/app/api/incidents/[id]/requests/[key]/route')) as unknown as AnyRoute;
+  const base = `/api/incidents/${id}`;
+  const random = mulberry32(7);
+  const requests = Math.max(1, Math.floor(records / 10));
+  const keys = Array.from({ length: REQUEST_SAMPLES }, () => `req-${Math.floor(random() * requests).toString(36).padStart(6, '0')}`);
+  // Once each, untimed: the statements prepared, the connections open, as in a warm process.
+  await callRoute(requestRoute, `${base}/requests/${keys[0]}`, { id, key: keys[0]! });
+  await listEvents({ incidentId: id, request: keys[0], limit: 100 });
+  const apiTimes: number[] = [];
+  let t = 0;
+  for (const key of keys) {
+    t = performance.now();
+    await callRoute(requestRoute, `${base}/requests/${key}`, { id, key });
+    apiTimes.push(performance.now() - t);
+  }
+  const listTimes: number[] = [];
+  for (const key of keys) {
+    t = performance.now();
+    const found = await listEvents({ incidentId: id, request: key, limit: 100 });
+    listTimes.push(performance.now() - t);
+    if (found.events.length === 0) throw new Error(`lookup of ${key} found nothing`);
+  }
+  const lookupTimes = await timeDatabaseLookups(keys);
+  const roundTrips = await timeRoundTrips(keys.length);
+  apiTimes.sort((a, b) => a - b);
+  listTimes.sort((a, b) => a - b);
+  lookupTimes.sort((a, b) => a - b);
+  return {
+    requestMs: { p50: quantile(apiTimes, 0.5), p95: quantile(apiTimes, 0.95), p99: quantile(apiTimes, 0.99), max: apiTimes[apiTimes.length - 1] ?? NaN, samples: apiTimes.length },
+    lookupMs: { p50: quantile(lookupTimes, 0.5), p99: quantile(lookupTimes, 0.99), max: lookupTimes[lookupTimes.length - 1] ?? NaN },
+    ...(roundTrips ? { roundTripMs: { p50: quantile(roundTrips, 0.5), p99: quantile(roundTrips, 0.99), max: roundTrips[roundTrips.length - 1] ?? NaN } } : {}),
+    listMs: { p50: quantile(listTimes, 0.5), p95: quantile(listTimes, 0.95), p99: quantile(listTimes, 0.99) },
+  };
+}
+
+/** PostgreSQL: how many autovacuum workers are at work now; null on SQLite. */
+async function autovacuumWorkers(): Promise<number | null> {
+  const { getDb } = await import('@/lib/server/db/client');
+  const pool = (await getDb()).postgresPool();
+  if (!pool) return null;
+  const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+const scaleFile = (dir: string, i: number) => path.join(dir, `scale-${i}.jsonl`);
+
+/** The scale part's files (the parent writes them, so that the child's peak RSS is its ingests'). */
+async function writeScaleFiles(dir: string, records: number): Promise<void> {
+  for (let i = 1; i <= SCALE_INCIDENTS; i++) {
+    const sharedIds = i > SCALE_INCIDENTS - SCALE_SHARED_IDS;
+    // Another seed: other trace ids and times either way.
+    await writeBenchFile(scaleFile(dir, i), records, (r) => toJsonLine(sharedIds ? r : { ...r, request_id: `s${i}-${r.request_id}` }), 42 + i);
+  }
+}
+
+/**
+ * The `scale` child, after the JSON lines child left its database: SCALE_INCIDENTS more incidents
+ * of `records` JSON lines, each with request ids and trace ids of its own (as other incidents'
+ * evidence would have), ingested one after the other; then the bench incident's requests are
+ * timed again (timeRequests) with the store ten times as big.
+ */
+async function runScaleChild(records: number, dir: string, engine: string): Promise<ScaleResult> {
+  pointAtBenchStore(dir, engine, 'jsonl');
+  const { createIncident } = await import('@/lib/server/queries/create-incident');
+  const { ingestUpload } = await import('@/lib/server/ingest/ingest-upload');
+  const { getDb, closeDb } = await import('@/lib/server/db/client');
+  const ingestS: number[] = [];
+  let ingestedBytes = 0;
+  for (let i = 1; i <= SCALE_INCIDENTS; i++) {
+    const file = scaleFile(dir, i);
+    console.error(`bench: scale: incident ${i} of ${SCALE_INCIDENTS}... (load average ${loadAverage()})`);
+    ingestedBytes += statSync(file).size;
+    const incident = await createIncident({ name: `bench scale ${i}` });
+    const started = performance.now();
+    const result = await ingestUpload({ incidentId: incident.id, name: path.basename(file), body: createReadStream(file, { highWaterMark: 1 << 20 }), redact: !process.argv.includes('--no-redact') });
+    if (!result.ok) throw new Error(`scale ingest ${i} failed: ${result.error.message}`);
+    ingestS.push((performance.now() - started) / 1000);
+  }
+  const ingestPeakRssMb = process.resourceUsage().maxRSS / 1024;
+  const { prisma } = await getDb();
+  const storedEvents = (await prisma.source.aggregate({ _sum: { eventCount: true } }))._sum.eventCount ?? 0;
+  const incident = await prisma.incident.findFirst({ where: { name: 'bench jsonl' }, select: { id: true } });
+  if (!incident) throw new Error('no "bench jsonl" incident to look requests up in');
+  // The request view reads the incident's analysis: computed here once, not timed.
+  const investigationRoute = (await import('@/app/api/incidents/[id]/investigation/route')) as unknown as AnyRoute;
+  await callRoute(investigationRoute, `/api/incidents/${incident.id}/investigation`, { id: incident.id });
+  const vacuumsBefore = await autovacuumWorkers();
+  const times = await timeRequests(incident.id, records);
+  const vacuumsAfter = await autovacuumWorkers();
+  const autovacuum: Pick<ScaleResult, 'autovacuum'> = vacuumsBefore === null || vacuumsAfter === null ? {} : { autovacuum: [vacuumsBefore, vacuumsAfter] };
+  const result: ScaleResult = { storedEvents, ingestS, ingestPeakRssMb, ingestedMb: ingestedBytes / 1e6, databaseMb: await databaseMb(), ...times, ...autovacuum };
+  await closeDb();
+  return result;
 }
 
 /**
@@ -266,7 +406,6 @@ async function runChild(format: Format, records: number, dir: string, engine: st
   pointAtBenchStore(dir, engine, format);
   const { createIncident } = await import('@/lib/server/queries/create-incident');
   const { ingestUpload } = await import('@/lib/server/ingest/ingest-upload');
-  const { listEvents } = await import('@/lib/server/queries/list-events');
   const { closeDb } = await import('@/lib/server/db/client');
 
   const incident = await createIncident({ name: `bench ${format}` });
@@ -292,7 +431,6 @@ async function runChild(format: Format, records: number, dir: string, engine: st
   const base = `/api/incidents/${id}`;
   const investigationRoute = (await import('@/app/api/incidents/[id]/investigation/route')) as unknown as AnyRoute;
   const timelineRoute = (await import('@/app/api/incidents/[id]/timeline/route')) as unknown as AnyRoute;
-  const requestRoute = (await import('@/app/api/incidents/[id]/requests/[key]/route')) as unknown as AnyRoute;
 
   if (!firstView) throw new Error('the first view was not seen before the ingest ended');
   // The analyzed view: what the page asks for once the upload is in: the investigation (for the
@@ -316,28 +454,7 @@ async function runChild(format: Format, records: number, dir: string, engine: st
   const timelineMs = performance.now() - t;
   const analyzedView = { fromStartS: (performance.now() - started) / 1000, investigationMs, timelineMs };
 
-  // One request's timeline through the API, and the database lookup of its events alone.
-  const random = mulberry32(7);
-  const requests = Math.max(1, Math.floor(records / 10));
-  const keys = Array.from({ length: REQUEST_SAMPLES }, () => `req-${Math.floor(random() * requests).toString(36).padStart(6, '0')}`);
-  const apiTimes: number[] = [];
-  for (const key of keys) {
-    t = performance.now();
-    await callRoute(requestRoute, `${base}/requests/${key}`, { id, key });
-    apiTimes.push(performance.now() - t);
-  }
-  const listTimes: number[] = [];
-  for (const key of keys) {
-    t = performance.now();
-    const found = await listEvents({ incidentId: id, request: key, limit: 100 });
-    listTimes.push(performance.now() - t);
-    if (found.events.length === 0) throw new Error(`lookup of ${key} found nothing`);
-  }
-  const lookupTimes = await timeDatabaseLookups(keys);
-  const roundTrips = await timeRoundTrips(keys.length);
-  apiTimes.sort((a, b) => a - b);
-  listTimes.sort((a, b) => a - b);
-  lookupTimes.sort((a, b) => a - b);
+  const requestTimes = await timeRequests(id, records);
 
   // The overview histogram at several zoom levels, centred on the middle of the extent.
   const span = to - from;
@@ -368,10 +485,7 @@ async function runChild(format: Format, records: number, dir: string, engine: st
     firstView,
     analyzedView,
     storedAnalysis,
-    requestMs: { p50: quantile(apiTimes, 0.5), p95: quantile(apiTimes, 0.95), p99: quantile(apiTimes, 0.99), max: apiTimes[apiTimes.length - 1] ?? NaN, samples: apiTimes.length },
-    lookupMs: { p50: quantile(lookupTimes, 0.5), p99: quantile(lookupTimes, 0.99), max: lookupTimes[lookupTimes.length - 1] ?? NaN },
-    ...(roundTrips ? { roundTripMs: { p50: quantile(roundTrips, 0.5), p99: quantile(roundTrips, 0.99), max: roundTrips[roundTrips.length - 1] ?? NaN } } : {}),
-    listMs: { p50: quantile(listTimes, 0.5), p95: quantile(listTimes, 0.95), p99: quantile(listTimes, 0.99) },
+    ...requestTimes,
     zoomMs,
   };
   return out;
@@ -588,6 +702,46 @@ function machineRows(script: string, jsonl: string): Row[] {
   ];
 }
 
+function scaleRows(engine: string, result: ScaleResult | string, records: number, jsonlMb: number): Row[] {
+  const stored = typeof result === 'object' ? n(result.storedEvents) : `~${n(records * (SCALE_INCIDENTS + 1))}`;
+  const label = (what: string) =>
+    `${what}, with ${stored} events stored (the JSON lines and ${SCALE_INCIDENTS} more incidents like them, ${SCALE_SHARED_IDS} of which hold the same request ids)`;
+  if (typeof result === 'string') return [{ engine, measure: label('request lookups'), result: `not available: ${result}`, target: '', met: null }];
+  const ingest = [...result.ingestS].sort((a, b) => a - b);
+  const rates = ingest.map((s) => records / s);
+  const rows: Row[] = [
+    {
+      engine,
+      measure: label('one request\'s events, database lookup alone'),
+      result:
+        `p50 ${n(result.lookupMs.p50, 2)} / p99 ${n(result.lookupMs.p99, 2)} ms` +
+        (result.roundTripMs ? `; a round trip doing no work (SELECT $1), as many times: p50 ${n(result.roundTripMs.p50, 2)} / p99 ${n(result.roundTripMs.p99, 2)} ms` : '') +
+        (result.autovacuum ? `; autovacuum workers at work when the timing began and ended: ${result.autovacuum[0]}, ${result.autovacuum[1]}` : ''),
+      target: 'p99 <= 1 ms',
+      met: result.lookupMs.p99 <= 1,
+    },
+    {
+      engine,
+      measure: label(`one request's timeline, GET /requests/{key} (${n(result.requestMs.samples)} random)`),
+      result: `p50 ${n(result.requestMs.p50, 2)} / p95 ${n(result.requestMs.p95, 2)} / p99 ${n(result.requestMs.p99, 2)} ms (listEvents p95 ${n(result.listMs.p95, 2)} ms)`,
+      target: 'p95 <= 10 ms',
+      met: result.requestMs.p95 <= 10,
+    },
+    {
+      engine,
+      measure: `ingest JSONL, ${n(records)} records, as the 2nd to ${SCALE_INCIDENTS + 1}th incident of JSON lines in the database (${SCALE_INCIDENTS} runs, one process)`,
+      result: `${n(Math.min(...rates))}-${n(Math.max(...rates))} events/s (${n(ingest[0]!, 2)}-${n(ingest[ingest.length - 1]!, 2)} s), peak RSS ${n(result.ingestPeakRssMb)} MB`,
+      target: '>= 200,000 events/s; RSS <= 600 MB',
+      met: Math.min(...rates) >= 200_000 && result.ingestPeakRssMb <= 600,
+    },
+  ];
+  // SQLite's JSON lines database holds these incidents alone; PostgreSQL's every format's.
+  const rawMb = jsonlMb + result.ingestedMb;
+  const ratio = engine === 'SQLite' ? `, ${n(result.databaseMb / rawMb, 2)}x the raw JSONL (${n(rawMb)} MB)` : ' (with the other formats\' incidents)';
+  rows.push({ engine, measure: label('database size'), result: `${n(result.databaseMb)} MB${ratio}`, target: engine === 'SQLite' ? '<= 1.0x the raw JSONL (SQLite)' : 'none', met: engine === 'SQLite' ? result.databaseMb <= rawMb : null });
+  return rows;
+}
+
 function commandPath(name: string): string | null {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
   return found.status === 0 ? found.stdout.trim() : null;
@@ -595,9 +749,13 @@ function commandPath(name: string): string | null {
 
 async function main(): Promise<void> {
   const records = Number(argValue('--records') ?? 1_000_000);
-  const childFormat = argValue('--child') as Format | 'stored-analysis' | undefined;
+  const childFormat = argValue('--child') as Format | 'stored-analysis' | 'scale' | undefined;
   if (childFormat === 'stored-analysis') {
     console.log(JSON.stringify(await runStoredAnalysisChild(argValue('--dir') as string, argValue('--engine') as string)));
+    return;
+  }
+  if (childFormat === 'scale') {
+    console.log(JSON.stringify(await runScaleChild(records, argValue('--dir') as string, argValue('--engine') as string)));
     return;
   }
   if (childFormat) {
@@ -618,7 +776,7 @@ async function main(): Promise<void> {
     // The evidence, generated once for every engine.
     const needViews = parts.has('firstview') || parts.has('request') || parts.has('zoom');
     const formats: Format[] = [];
-    if (parts.has('jsonl') || needViews || parts.has('lnav')) formats.push('jsonl');
+    if (parts.has('jsonl') || needViews || parts.has('lnav') || parts.has('scale')) formats.push('jsonl');
     if (parts.has('logfmt')) formats.push('logfmt');
     if (parts.has('har')) formats.push('har');
     if (parts.has('harlarge')) formats.push('harlarge');
@@ -634,6 +792,10 @@ async function main(): Promise<void> {
       else if (format === 'harlarge') largeHarEntries = (await writeBenchHar(file, (HAR_LARGE_BYTES * records) / 1_000_000)).entries;
       else await writeBenchOtlp(file, records);
     }
+    if (parts.has('scale')) {
+      console.error(`bench: generating ${SCALE_INCIDENTS} more JSON lines files for scale...`);
+      await writeScaleFiles(dir, records);
+    }
 
     if (formats.includes('jsonl')) rows.push(...machineRows(path.join(path.dirname(script), 'bench-machine.ts'), path.join(dir, FILE_NAMES.jsonl)));
 
@@ -644,7 +806,7 @@ async function main(): Promise<void> {
       if (given) engines.push({ name: 'PostgreSQL', url: given });
       else {
         try {
-          temp = await startTempPostgres();
+          temp = await startTempPostgres(argValues('--pg-setting'));
           engines.push({ name: 'PostgreSQL (temp cluster)', url: temp.url });
         } catch (error) {
           const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
@@ -658,7 +820,7 @@ async function main(): Promise<void> {
       const tag = engine.name.startsWith('SQLite') ? 'sqlite' : 'postgres';
       const results = new Map<Format, IngestResult | string>();
       for (const format of formats) {
-        if (format === 'jsonl' && !parts.has('jsonl') && !needViews) continue;
+        if (format === 'jsonl' && !parts.has('jsonl') && !needViews && !parts.has('scale')) continue;
         if (engine.unavailable) {
           results.set(format, engine.unavailable);
           continue;
@@ -694,6 +856,21 @@ async function main(): Promise<void> {
       const otlp = results.get('otlp');
       if (otlp !== undefined) rows.push(...ingestRows(engine.name, `ingest OTLP JSON, ${n(records)} spans`, otlp, 'otlp'));
       if (needViews) rows.push(...viewRows(engine.name, jsonl, parts, records));
+      if (parts.has('scale')) {
+        // Last: the incidents it adds would be in every other row's database.
+        let scale: ScaleResult | string = engine.unavailable ?? (typeof jsonl === 'string' ? jsonl : 'the JSON lines were not ingested');
+        if (!engine.unavailable && typeof jsonl === 'object') {
+          console.error(`bench: ${engine.name}: scale, ${SCALE_INCIDENTS} more incidents... (load average ${loadAverage()})`);
+          const env = { ...process.env };
+          if (engine.url) env.DATABASE_URL = engine.url;
+          else delete env.DATABASE_URL;
+          const args = [script, '--child', 'scale', '--records', String(records), '--dir', dir, '--engine', tag];
+          if (process.argv.includes('--no-redact')) args.push('--no-redact');
+          const child = spawnChild(args, env);
+          scale = child.ok ? lastJsonLine<ScaleResult>(child.stdout) : child.reason;
+        }
+        rows.push(...scaleRows(engine.name, scale, records, typeof jsonl === 'object' ? jsonl.mb : NaN));
+      }
     }
 
     if (parts.has('analyze')) {

@@ -38,7 +38,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startTempPostgres(): Promise<TempPostgres> {
+/** `settings`: more server settings (`name=value`, as `postgres -c` takes them), e.g. shared_buffers=2GB. */
+export async function startTempPostgres(settings: readonly string[] = []): Promise<TempPostgres> {
   const binDir = findBinDir();
   if (!binDir) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install -y postgresql)');
   const dir = mkdtempSync(path.join(tmpdir(), 'witness-pg-'));
@@ -60,7 +61,8 @@ export async function startTempPostgres(): Promise<TempPostgres> {
   const data = path.join(dir, 'data');
   const port = await freePort();
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'witness', '--no-sync']);
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const extra = settings.map((setting) => ` -c ${setting}`).join('');
+  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${extra}`, 'start']);
   return {
     url: `postgresql://witness@127.0.0.1:${port}/postgres`,
     stop() {
