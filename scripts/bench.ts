@@ -195,14 +195,15 @@ async function databaseMb(): Promise<number> {
  * One request's events by the database alone: the one statement the app runs (request-rows.ts),
  * on the engine's own driver.
  */
-async function timeDatabaseLookups(keys: string[]): Promise<number[]> {
+async function timeDatabaseLookups(incidentId: string, keys: string[]): Promise<number[]> {
   const { getDb } = await import('@/lib/server/db/client');
   const { requestRows } = await import('@/lib/server/queries/request-rows');
   const db = await getDb();
+  const incident = await db.prisma.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { number: true } });
   const times: number[] = [];
   for (const key of keys) {
     const t = performance.now();
-    const found = (await requestRows(db, [key], key, null, 5000))?.length ?? 0;
+    const found = (await requestRows(db, incident.number, [key], key, null, 5000))?.length ?? 0;
     times.push(performance.now() - t);
     if (found === 0) throw new Error(`database lookup of ${key} found nothing`);
   }
@@ -238,7 +239,7 @@ async function timeRequests(id: string, records: number): Promise<RequestTimes> 
     listTimes.push(performance.now() - t);
     if (found.events.length === 0) throw new Error(`lookup of ${key} found nothing`);
   }
-  const lookupTimes = await timeDatabaseLookups(keys);
+  const lookupTimes = await timeDatabaseLookups(id, keys);
   const roundTrips = await timeRoundTrips(keys.length);
   apiTimes.sort((a, b) => a - b);
   listTimes.sort((a, b) => a - b);

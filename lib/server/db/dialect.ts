@@ -54,7 +54,7 @@ export interface Dialect {
   /** A Prisma string filter: case-insensitive substring. */
   containsInsensitive(value: string): { contains: string; mode?: 'insensitive' };
   /**
-   * DELETE of the EventKey rows equal to the ("key", "eventId") rows `pairsSql` selects, through
+   * DELETE of the EventKey rows equal to the ("incidentNumber", "key", "eventId") rows `pairsSql` selects, through
    * EventKey's primary key (a plain row-value IN scanned the table, or crossed the two lists).
    */
   deleteEventKeysSql(pairsSql: string): string;
@@ -65,7 +65,7 @@ export interface Dialect {
    */
   keyCollation: string;
   /**
-   * INSERT into EventKey of the ("key", "eventId") rows `pairsSql` selects, in key order. A pair
+   * INSERT into EventKey of the ("incidentNumber", "key", "eventId") rows `pairsSql` selects, in key order. A row
    * can come twice (one value in two id columns of an event); no other row can collide, since
    * a source's keys are built once, for event ids of its own parse.
    */
@@ -164,12 +164,13 @@ const sqlite: Dialect = {
   containsInsensitive: (value) => ({ contains: value }),
   // No DELETE ... USING in SQLite; EventKey has no rowid (migration 0006): each pair found by
   // its primary key as a row value.
-  deleteEventKeysSql: (pairs) => `DELETE FROM "EventKey" WHERE ("key", "eventId") IN (SELECT "key", "eventId" FROM (${pairs}) AS s)`,
+  deleteEventKeysSql: (pairs) => `DELETE FROM "EventKey" WHERE ("incidentNumber", "key", "eventId") IN (SELECT "incidentNumber", "key", "eventId" FROM (${pairs}) AS s)`,
   // SQLite compares text byte by byte (BINARY) already.
   keyCollation: '',
   // Repeats skipped as they come: DISTINCT took 2.6-2.8 s against 2.1-2.6 s for 2M keys.
   // `WHERE true`: SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT (a parsing ambiguity).
-  insertEventKeysSql: (pairs) => `INSERT INTO "EventKey" ("key", "eventId") SELECT "key", "eventId" FROM (${pairs}) AS k WHERE true ORDER BY "key", "eventId" ON CONFLICT DO NOTHING`,
+  insertEventKeysSql: (pairs) =>
+    `INSERT INTO "EventKey" ("incidentNumber", "key", "eventId") SELECT "incidentNumber", "key", "eventId" FROM (${pairs}) AS k WHERE true ORDER BY "incidentNumber", "key", "eventId" ON CONFLICT DO NOTHING`,
   afterBulkLoadSql: [],
 };
 
@@ -225,13 +226,14 @@ const postgresql: Dialect = {
   },
   placeholder: (n) => `$${n}`,
   containsInsensitive: (value) => ({ contains: value, mode: 'insensitive' }),
-  deleteEventKeysSql: (pairs) => `DELETE FROM "EventKey" AS k USING (${pairs}) AS s WHERE k."key" = s."key" AND k."eventId" = s."eventId"`,
+  deleteEventKeysSql: (pairs) => `DELETE FROM "EventKey" AS k USING (${pairs}) AS s WHERE k."incidentNumber" = s."incidentNumber" AND k."key" = s."key" AND k."eventId" = s."eventId"`,
   // Ids need no linguistic order: byte order sorts 2M keys in 2.05 s against 3.3 s under the
   // test cluster's C.UTF-8 (libc collations also lose PostgreSQL's abbreviated sort keys).
   keyCollation: ' COLLATE "C"',
   // Repeats removed by the sort itself: ON CONFLICT DO NOTHING makes every row a speculative
   // insertion here (2M keys of 1M events: 11.3-13.6 s, with DISTINCT instead 6.1-7.6 s).
-  insertEventKeysSql: (pairs) => `INSERT INTO "EventKey" ("key", "eventId") SELECT DISTINCT "key", "eventId" FROM (${pairs}) AS k ORDER BY "key", "eventId"`,
+  insertEventKeysSql: (pairs) =>
+    `INSERT INTO "EventKey" ("incidentNumber", "key", "eventId") SELECT DISTINCT "incidentNumber", "key", "eventId" FROM (${pairs}) AS k ORDER BY "incidentNumber", "key", "eventId"`,
   afterBulkLoadSql: ['ANALYZE "Event"', 'ANALYZE "EventKey"', 'ANALYZE "EventSecond"'],
 };
 

@@ -41,12 +41,13 @@ describe('buildEventKeys', () => {
     const events = await prisma.event.findMany({ where: (await eventOwner(prisma, result.source.id))!, orderBy: { seq: 'asc' }, select: { id: true } });
     const [same, three] = events.map((e) => e.id) as [number, number];
     const keys = await prisma.eventKey.findMany({ where: { eventId: { in: events.map((e) => e.id) } }, orderBy: [{ key: 'asc' }, { eventId: 'asc' }] });
+    const { number: incidentNumber } = await prisma.incident.findUniqueOrThrow({ where: { id: incident.id }, select: { number: true } });
     expect(keys).toEqual(
       [
-        { key: '4bf92f3577b34da6a3ce929d0e0e4736', eventId: three },
-        { key: 'c-9', eventId: three },
-        { key: 'r-1', eventId: same },
-        { key: 'r-1', eventId: three },
+        { incidentNumber, key: '4bf92f3577b34da6a3ce929d0e0e4736', eventId: three },
+        { incidentNumber, key: 'c-9', eventId: three },
+        { incidentNumber, key: 'r-1', eventId: same },
+        { incidentNumber, key: 'r-1', eventId: three },
       ].sort((a, b) => (a.key === b.key ? a.eventId - b.eventId : a.key < b.key ? -1 : 1)),
     );
 

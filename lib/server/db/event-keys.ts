@@ -1,6 +1,6 @@
 /**
- * EventKey: the request-identity lookup (prisma/schema.prisma). One row per (id value, event)
- * for the requestId, correlationId and traceId of every event of a source.
+ * EventKey: the request-identity lookup (prisma/schema.prisma). One row per (incident, id value,
+ * event) for the requestId, correlationId and traceId of every event of a source.
  *
  * Why a table filled at the end instead of indexes on Event: request and trace ids are random,
  * so indexes on them made every insert batch rewrite pages all over those indexes (measured:
@@ -19,7 +19,7 @@ import type { EventOwner } from './event-row';
 const KEY_COLUMNS = ['requestId', 'correlationId', 'traceId'] as const;
 
 /**
- * (key, eventId) of a source's events, in one pass over them: each event is crossed with the
+ * (incidentNumber, key, eventId) of a source's events, in one pass over them: each event is crossed with the
  * three column numbers and the CASE picks that column (three `UNION ALL`ed selects, one per
  * column, read the source three times: 3.85 s against 3.1 s for the 2M keys of 1M events). An
  * event may carry one value in two columns, so a pair can come twice: the insert drops the
@@ -29,8 +29,8 @@ const KEY_COLUMNS = ['requestId', 'correlationId', 'traceId'] as const;
 function sourceKeysSql(dialect: Dialect): string {
   const columns = KEY_COLUMNS.map((c, i) => `WHEN ${i} THEN e."${c}"`).join(' ');
   const numbers = KEY_COLUMNS.map((_, i) => `SELECT ${i} AS "c"`).join(' UNION ALL ');
-  const pairs = `SELECT CASE n."c" ${columns} END${dialect.keyCollation} AS "key", e."id" AS "eventId" FROM "Event" AS e CROSS JOIN (${numbers}) AS n WHERE e."incidentNumber" = ${dialect.placeholder(1)} AND e."position" = ${dialect.placeholder(2)}`;
-  return `SELECT "key", "eventId" FROM (${pairs}) AS p WHERE "key" IS NOT NULL`;
+  const pairs = `SELECT e."incidentNumber" AS "incidentNumber", CASE n."c" ${columns} END${dialect.keyCollation} AS "key", e."id" AS "eventId" FROM "Event" AS e CROSS JOIN (${numbers}) AS n WHERE e."incidentNumber" = ${dialect.placeholder(1)} AND e."position" = ${dialect.placeholder(2)}`;
+  return `SELECT "incidentNumber", "key", "eventId" FROM (${pairs}) AS p WHERE "key" IS NOT NULL`;
 }
 
 /** Fills the source's keys, sorted, in one statement (run it before the source becomes ready). */
@@ -39,7 +39,7 @@ export async function buildEventKeys(db: Db, owner: EventOwner): Promise<void> {
 }
 
 /**
- * Deletes the source's keys, each (key, eventId) pair found through the primary key (see
+ * Deletes the source's keys, each row found through the primary key (see
  * Dialect.deleteEventKeysSql); a statement for the caller's batch transaction. Measured: 0.85 s
  * for the 400,000 keys of 200,000 events.
  */

@@ -39,7 +39,9 @@ async function migrateAcross(name: string, seed: (db: Database.Database) => void
   for (const m of held) renameSync(path.join(dir, m), path.join(root, 'held', m));
   await migrate(sqlite, url, root);
   const db = new Database(path.join(root, 'test.db'));
-  db.exec(`INSERT INTO "Incident" ("id", "name", "updatedAt") VALUES ('i1', 'old', 0)`);
+  // Incidents have a number from 0009 on.
+  const numbered = db.prepare(`SELECT 1 FROM pragma_table_info('Incident') WHERE "name" = 'number'`).get() !== undefined;
+  db.exec(numbered ? `INSERT INTO "Incident" ("id", "name", "updatedAt", "number") VALUES ('i1', 'old', 0, 1)` : `INSERT INTO "Incident" ("id", "name", "updatedAt") VALUES ('i1', 'old', 0)`);
   seed(db);
   db.close();
   for (const m of held) renameSync(path.join(root, 'held', m), path.join(dir, m));
@@ -141,6 +143,26 @@ describe('migrate', () => {
       { id: 4, raw: null, rawOffset: 0 },
     ]);
     expect(check.prepare(`SELECT "key", "eventId" FROM "EventKey"`).all()).toEqual([{ key: 'r-1', eventId: 1 }, { key: 'r-1', eventId: 2 }]);
+    check.close();
+  });
+
+  it('gives each request key the incident of its event in 0010, leaving out keys of events that are gone', async () => {
+    const check = await migrateAcross('0010_event_key_incident', (db) => {
+      db.exec(`INSERT INTO "Incident" ("id", "name", "updatedAt", "number") VALUES ('i2', 'again', 0, 2)`);
+      db.exec(`INSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('s1', 'i1', 'a.log', 0, 'ready', 0), ('s2', 'i2', 'a.log', 0, 'ready', 0)`);
+      const insert = db.prepare(`INSERT INTO "Event" ("incidentNumber", "position", "seq", "requestId") VALUES (?, 0, ?, 'r-1')`);
+      insert.run(1, 0);
+      insert.run(2, 0);
+      insert.run(1, 1);
+      db.exec(`INSERT INTO "EventKey" ("key", "eventId") VALUES ('r-1', 1), ('r-1', 2), ('r-1', 3), ('r-1', 99)`);
+    });
+    expect(check.prepare(`SELECT "incidentNumber", "key", "eventId" FROM "EventKey" ORDER BY "eventId"`).all()).toEqual([
+      { incidentNumber: 1, key: 'r-1', eventId: 1 },
+      { incidentNumber: 2, key: 'r-1', eventId: 2 },
+      { incidentNumber: 1, key: 'r-1', eventId: 3 },
+    ]);
+    // Still nothing but its primary key (WITHOUT ROWID, as 0006 made it).
+    expect((check.prepare(`SELECT "sql" FROM "sqlite_master" WHERE "name" = 'EventKey'`).get() as { sql: string }).sql).toMatch(/PRIMARY KEY \("incidentNumber", "key", "eventId"\)\s*\)\s*WITHOUT ROWID$/);
     check.close();
   });
 

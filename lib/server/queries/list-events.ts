@@ -75,14 +75,14 @@ function compareKeys(a: EventSortKey, b: EventSortKey): number {
 }
 
 /**
- * One request's events: the candidates come from the EventKey table (every requestId,
- * correlationId and traceId value; see lib/server/db/event-keys.ts), are read by primary key with
- * the exact column test and the other filters, and are ordered and paged here. The where clause
- * deliberately names no indexed column but `id`: SQLite's planner, which has no statistics, would
- * otherwise walk the incident's or the source's index (~80 ms at 1M events) instead of reading
- * a few rows by id. Without other filters the lookup is one statement on the engine's own
- * driver instead (request-rows.ts), which finds them in every incident: the incident and the
- * visible sources are applied to the fetched rows.
+ * One request's events: the candidates come from the incident's keys in the EventKey table
+ * (every requestId, correlationId and traceId value; see lib/server/db/event-keys.ts), are read
+ * by primary key with the exact column test and the other filters, and are ordered and paged
+ * here. The where clause deliberately names no indexed column but `id`: SQLite's planner, which
+ * has no statistics, would otherwise walk the incident's or the source's index (~80 ms at 1M
+ * events) instead of reading a few rows by id. Without other filters the lookup is one
+ * statement on the engine's own driver instead (request-rows.ts). The visible sources are
+ * applied to the fetched rows (and the incident again: a key names its event's incident).
  * Returns `tooMany` when there are too many candidates for that, or when a source is still
  * being parsed (its keys are written when it ends): the caller pages with the column filter.
  */
@@ -100,11 +100,11 @@ async function requestPage(
   if ([...sources.values()].some((s) => s.ingesting)) return { tooMany: byColumn };
   const keys = traceId && traceId !== request ? [request, traceId] : [request];
   // The common case, one request's events with no other filter: one statement (request-rows.ts).
-  let fetched = filters.length === 0 ? await requestRows(db, keys, request, traceId, MAX_REQUEST_CANDIDATES) : null;
+  let fetched = filters.length === 0 ? await requestRows(db, incidentNumber, keys, request, traceId, MAX_REQUEST_CANDIDATES) : null;
   if (fetched !== null) {
     if (fetched.length > MAX_REQUEST_CANDIDATES) return { tooMany: byColumn };
   } else {
-    const candidates = await db.prisma.eventKey.findMany({ where: { key: { in: keys } }, select: { eventId: true }, take: MAX_REQUEST_CANDIDATES + 1 });
+    const candidates = await db.prisma.eventKey.findMany({ where: { incidentNumber, key: { in: keys } }, select: { eventId: true }, take: MAX_REQUEST_CANDIDATES + 1 });
     if (candidates.length > MAX_REQUEST_CANDIDATES) return { tooMany: byColumn };
     const ids = [...new Set(candidates.map((c) => c.eventId))];
     fetched = ids.length === 0 ? [] : await db.prisma.event.findMany({ where: { AND: [{ id: { in: ids } }, byColumn, ...filters] }, select: EVENT_SELECT });

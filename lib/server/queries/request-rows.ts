@@ -30,12 +30,13 @@ const SELECT_LIST = COLUMNS.map((c) => `e."${c}"`).join(', ');
 
 function requestSql(dialect: Dialect, keyCount: number): string {
   const p = (n: number) => dialect.placeholder(n);
-  const keys = Array.from({ length: keyCount }, (_, i) => p(i + 1)).join(', ');
-  const [request, sameRequest, traceId, limit] = [keyCount + 1, keyCount + 2, keyCount + 3, keyCount + 4].map(p);
+  const incident = p(1);
+  const keys = Array.from({ length: keyCount }, (_, i) => p(i + 2)).join(', ');
+  const [request, sameRequest, traceId, limit] = [keyCount + 2, keyCount + 3, keyCount + 4, keyCount + 5].map(p);
   // IN (subquery), not a join: an event found by two keys comes once, without a DISTINCT over
   // every column (the plan: the key index, then each event by its id).
   return (
-    `SELECT ${SELECT_LIST} FROM "Event" e WHERE e."id" IN (SELECT "eventId" FROM "EventKey" WHERE "key" IN (${keys})) ` +
+    `SELECT ${SELECT_LIST} FROM "Event" e WHERE e."id" IN (SELECT "eventId" FROM "EventKey" WHERE "incidentNumber" = ${incident} AND "key" IN (${keys})) ` +
     `AND (e."requestId" = ${request} OR e."correlationId" = ${sameRequest} OR e."traceId" = ${traceId}) LIMIT ${limit}`
   );
 }
@@ -88,12 +89,12 @@ function eventRowOf(v: RowArray): SelectedEventRow {
 
 /**
  * The events holding `request` in their request, correlation or trace id column (`traceId`: the
- * request normalized as a trace id, or null), found through `keys`; at most `limit + 1` rows, so
- * a caller can tell "more than limit"; of every incident (the caller keeps its own). Unordered.
- * Null when the engine has no driver of its own here (the caller asks Prisma).
+ * request normalized as a trace id, or null), found through the incident's `keys`; at most
+ * `limit + 1` rows, so a caller can tell "more than limit". Unordered. Null when the engine has no
+ * driver of its own here (the caller asks Prisma).
  */
-export async function requestRows(db: Db, keys: string[], request: string, traceId: string | null, limit: number): Promise<SelectedEventRow[] | null> {
-  const params = [...keys, request, request, traceId, limit + 1];
+export async function requestRows(db: Db, incidentNumber: number, keys: string[], request: string, traceId: string | null, limit: number): Promise<SelectedEventRow[] | null> {
+  const params = [incidentNumber, ...keys, request, request, traceId, limit + 1];
   const connection = db.sqliteConnection();
   if (connection) return sqliteStatement(connection, db.dialect, keys.length).all(...params).map(eventRowOf);
   const pool = db.postgresPool();
