@@ -65,9 +65,9 @@ export interface Dialect {
    */
   keyCollation: string;
   /**
-   * INSERT into EventKey of the ("incidentNumber", "key", "eventId") rows `pairsSql` selects, in key order. A row
-   * can come twice (one value in two id columns of an event); no other row can collide, since
-   * a source's keys are built once, for event ids of its own parse.
+   * INSERT into EventKey of the ("incidentNumber", "key", "eventId") rows `pairsSql` selects, in
+   * the primary key's order. A row can come twice (one value in two id columns of an event); no
+   * other row can collide, since a source's keys are built once, for event ids of its own parse.
    */
   insertEventKeysSql(pairsSql: string): string;
   /**
@@ -162,8 +162,8 @@ const sqlite: Dialect = {
   placeholder: () => '?',
   // SQLite's LIKE is already case-insensitive for ASCII, and Prisma rejects `mode` on SQLite.
   containsInsensitive: (value) => ({ contains: value }),
-  // No DELETE ... USING in SQLite; EventKey has no rowid (migration 0006): each pair found by
-  // its primary key as a row value.
+  // No DELETE ... USING in SQLite; EventKey has no rowid (migrations 0006, 0010): each row found
+  // by its primary key as a row value.
   deleteEventKeysSql: (pairs) => `DELETE FROM "EventKey" WHERE ("incidentNumber", "key", "eventId") IN (SELECT "incidentNumber", "key", "eventId" FROM (${pairs}) AS s)`,
   // SQLite compares text byte by byte (BINARY) already.
   keyCollation: '',

@@ -271,6 +271,8 @@ describe.skipIf(!testPostgresUrl())('migrate on PostgreSQL (TEST_DATABASE_URL)',
       await client.query(`INSERT INTO "Incident" ("id", "name", "createdAt", "updatedAt") VALUES ('i1', 'newer', '2021-01-01', now()), ('i0', 'older', '2020-01-01', now())`);
       await client.query(`INSERT INTO "Source" ("id", "incidentId", "name", "position", "status", "updatedAt") VALUES ('s1', 'i1', 'a.log', 0, 'ready', now()), ('s0', 'i0', 'b.log', 3, 'ready', now())`);
       await client.query(`INSERT INTO "Event" ("incidentId", "sourceId", "position", "seq", "ts") VALUES ('i1', 's1', 0, 0, 10), ('i0', 's0', 3, 0, 20), ('i1', 's1', 0, 1, 30)`);
+      // Request keys, one of an event that is gone: 0010 gives each its event's incident.
+      await client.query(`INSERT INTO "EventKey" ("key", "eventId") VALUES ('r-1', 1), ('r-1', 2), ('r-2', 99)`);
       for (const m of held) renameSync(path.join(root, 'held', m), path.join(dir, m));
       expect(await migrate(postgresql, database.url, root)).toEqual(held);
       expect((await client.query(`SELECT "id", "number" FROM "Incident" ORDER BY "number"`)).rows).toEqual([{ id: 'i0', number: 1 }, { id: 'i1', number: 2 }]);
@@ -281,6 +283,13 @@ describe.skipIf(!testPostgresUrl())('migrate on PostgreSQL (TEST_DATABASE_URL)',
         { incidentNumber: 2, position: 0, seq: 1, ts: 30 },
       ]);
       await expect(client.query(`UPDATE "Incident" SET "number" = 1 WHERE "id" = 'i1'`)).rejects.toThrow(/unique/);
+      const keys = await client.query(`SELECT "incidentNumber", "key", "eventId" FROM "EventKey" ORDER BY "eventId"`);
+      expect(keys.rows).toEqual([
+        { incidentNumber: 2, key: 'r-1', eventId: 1 },
+        { incidentNumber: 1, key: 'r-1', eventId: 2 },
+      ]);
+      const constraint = await client.query(`SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = '"EventKey"'::regclass`);
+      expect(constraint.rows).toEqual([{ conname: 'EventKey_pkey', def: 'PRIMARY KEY ("incidentNumber", key, "eventId")' }]);
     } finally {
       await client.end();
       await database.drop();

@@ -99,7 +99,8 @@ export async function requestRows(db: Db, incidentNumber: number, keys: string[]
   if (connection) return sqliteStatement(connection, db.dialect, keys.length).all(...params).map(eventRowOf);
   const pool = db.postgresPool();
   if (!pool) return null;
-  // Named: each pooled connection parses and plans it once.
-  const result = await pool.query<RowArray>({ name: `witness-request-rows-${keys.length}`, text: requestSql(db.dialect, keys.length), values: params, rowMode: 'array' });
+  // Named: each pooled connection parses and plans it once. The name changes with the text (a
+  // pool that outlives a code reload, as in `next dev`, refuses a name given another text).
+  const result = await pool.query<RowArray>({ name: `witness-request-rows-by-incident-${keys.length}`, text: requestSql(db.dialect, keys.length), values: params, rowMode: 'array' });
   return result.rows.map(eventRowOf);
 }
