@@ -274,9 +274,9 @@ async function writeScaleFiles(dir: string, records: number): Promise<void> {
 
 /**
  * The `scale` child, after the JSON lines child left its database: SCALE_INCIDENTS more incidents
- * of `records` JSON lines, each with request ids and trace ids of its own (as other incidents'
- * evidence would have), ingested one after the other; then the bench incident's requests are
- * timed again (timeRequests) with the store ten times as big.
+ * of `records` JSON lines (writeScaleFiles: trace ids of their own, request ids of their own but
+ * in the last SCALE_SHARED_IDS), ingested one after the other; then the bench incident's
+ * requests are timed again (timeRequests) with the store ten times as big.
  */
 async function runScaleChild(records: number, dir: string, engine: string): Promise<ScaleResult> {
   pointAtBenchStore(dir, engine, 'jsonl');
@@ -819,6 +819,11 @@ async function main(): Promise<void> {
     let sqliteJsonlS: number | null = null;
     for (const engine of engines) {
       const tag = engine.name.startsWith('SQLite') ? 'sqlite' : 'postgres';
+      // Every child of this engine: its database, and the same options.
+      const env = { ...process.env };
+      if (engine.url) env.DATABASE_URL = engine.url;
+      else delete env.DATABASE_URL;
+      const childArgs = (child: Format | 'scale') => [script, '--child', child, '--records', String(records), '--dir', dir, '--engine', tag, ...(process.argv.includes('--no-redact') ? ['--no-redact'] : [])];
       const results = new Map<Format, IngestResult | string>();
       for (const format of formats) {
         if (format === 'jsonl' && !parts.has('jsonl') && !needViews && !parts.has('scale')) continue;
@@ -828,13 +833,7 @@ async function main(): Promise<void> {
         }
         const views = format === 'jsonl' && needViews;
         console.error(`bench: ${engine.name}: ${format}${views ? ' + queries' : ''}... (load average ${loadAverage()})`);
-        const env = { ...process.env };
-        if (engine.url) env.DATABASE_URL = engine.url;
-        else delete env.DATABASE_URL;
-        const args = [script, '--child', format, '--records', String(records), '--dir', dir, '--engine', tag];
-        if (views) args.push('--views');
-        if (process.argv.includes('--no-redact')) args.push('--no-redact');
-        const child = spawnChild(args, env);
+        const child = spawnChild([...childArgs(format), ...(views ? ['--views'] : [])], env);
         if (child.ok) {
           const result = lastJsonLine<IngestResult>(child.stdout);
           // Right after the ingest, before the next format's adds to a PostgreSQL database.
@@ -862,12 +861,7 @@ async function main(): Promise<void> {
         let scale: ScaleResult | string = engine.unavailable ?? (typeof jsonl === 'string' ? jsonl : 'the JSON lines were not ingested');
         if (!engine.unavailable && typeof jsonl === 'object') {
           console.error(`bench: ${engine.name}: scale, ${SCALE_INCIDENTS} more incidents... (load average ${loadAverage()})`);
-          const env = { ...process.env };
-          if (engine.url) env.DATABASE_URL = engine.url;
-          else delete env.DATABASE_URL;
-          const args = [script, '--child', 'scale', '--records', String(records), '--dir', dir, '--engine', tag];
-          if (process.argv.includes('--no-redact')) args.push('--no-redact');
-          const child = spawnChild(args, env);
+          const child = spawnChild(childArgs('scale'), env);
           scale = child.ok ? lastJsonLine<ScaleResult>(child.stdout) : child.reason;
         }
         rows.push(...scaleRows(engine.name, scale, records, typeof jsonl === 'object' ? jsonl.mb : NaN));

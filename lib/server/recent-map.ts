@@ -20,7 +20,7 @@ export class RecentMap<K, V> {
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+    while (this.entries.size > this.capacity) this.dropOldest();
   }
 
   /** The most recently used value whose key matches, without counting this as a use. */
