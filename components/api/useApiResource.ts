@@ -10,6 +10,8 @@ export interface ResourceError {
   message: string;
   /** HTTP status, 0 when the server could not be reached: views tell "not found" (404) apart. */
   status: number;
+  /** The server's error code (`analysis_too_large`), null when it gave none. */
+  code: string | null;
 }
 
 interface Settled<T> {
@@ -38,8 +40,8 @@ export function useApiResource<S extends z.ZodType>(url: string, schema: S, refr
       .then((data) => setSettled({ key, url, data, error: null }))
       .catch((cause: unknown) => {
         if (isAbortError(cause)) return;
-        const status = cause instanceof ApiError ? cause.status : 0;
-        setSettled((s) => ({ key, url, data: s.url === url ? s.data : null, error: { message: errorMessage(cause), status } }));
+        const { status, code } = cause instanceof ApiError ? cause : { status: 0, code: null };
+        setSettled((s) => ({ key, url, data: s.url === url ? s.data : null, error: { message: errorMessage(cause), status, code } }));
       });
     return () => controller.abort();
   }, [url, schema, key]);

@@ -86,7 +86,7 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
     [incidentId, onProfileSaved],
   );
 
-  const { investigation, status, error: investigationError, retry } = useInvestigation(incidentId, `${refreshKey}|profile:${profileVersion}`);
+  const { investigation, status, error: investigationError, errorCode: investigationErrorCode, retry } = useInvestigation(incidentId, `${refreshKey}|profile:${profileVersion}`);
   const first = investigation?.firstDivergence != null ? (investigation.findings[investigation.firstDivergence] ?? null) : null;
   const goToFirst = useMemo(() => {
     if (!investigation || !first) return null;
@@ -160,6 +160,7 @@ export function IncidentEvidence({ incidentId, initialSources }: IncidentEvidenc
         investigation={investigation}
         status={status}
         error={investigationError}
+        errorCode={investigationErrorCode}
         onRetry={retry}
         sources={sources}
         eventsRefreshKey={eventsRefreshKey}

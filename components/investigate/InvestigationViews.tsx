@@ -10,9 +10,8 @@ import { EventsPanel } from '../events-table/EventsPanel';
 import { PostmortemView } from '../postmortem/PostmortemView';
 import { RequestView } from '../request-view/RequestView';
 import { Timeline } from '../timeline/Timeline';
-import { ErrorState } from '../ui/ErrorState';
 import { StateMessage } from '../ui/StateMessage';
-import { AnalyzingView } from './AnalyzingView';
+import { AnalyzingView, type AnalysisProblem } from './AnalyzingView';
 import { EntityPicker } from './EntityPicker';
 import { EventDetailPanel } from './EventDetailPanel';
 import { FindingsPanel } from './FindingsPanel';
@@ -28,6 +27,8 @@ interface InvestigationViewsProps {
   investigation: InvestigationDto | null;
   status: 'loading' | 'ready' | 'error';
   error: string | null;
+  /** The server's error code, when it gave one (`analysis_too_large`). */
+  errorCode: string | null;
   onRetry: () => void;
   sources: readonly Source[];
   /** Changes when the events listing should be fetched again (a source's status, its first events). */
@@ -67,8 +68,13 @@ export function InvestigationViews(props: InvestigationViewsProps) {
   }, []);
   useInvestigationKeys({ investigation, state, view, navigate, focusSearch, toggleHelp: () => setHelp((h) => !h), back });
 
-  // No analysis to show yet (still computing, or nothing ingested completely): the evidence so far.
+  // No analysis to show yet (still computing, or nothing ingested completely), or none at all (it
+  // failed, or the incident is too large for this server): the evidence so far.
   const analyzing = !investigation || (props.ingesting && investigation.lanes.length === 0);
+  const problem: AnalysisProblem | null =
+    !investigation && props.status === 'error'
+      ? { title: props.errorCode === 'analysis_too_large' ? 'Too large to analyze on this server' : 'Could not load the investigation', message: props.error ?? 'Unknown error', onRetry: props.onRetry }
+      : null;
   let body: ReactNode;
   if (view === 'events') {
     body = <EventsPanel incidentId={incidentId} sources={sources} refreshKey={props.eventsRefreshKey} />;
@@ -76,10 +82,17 @@ export function InvestigationViews(props: InvestigationViewsProps) {
     body = props.sourcesView;
   } else if (view === 'postmortem') {
     body = <PostmortemView incidentId={incidentId} readOnly={false} />;
-  } else if (!investigation && props.status === 'error') {
-    body = <ErrorState title="Could not load the investigation" message={props.error ?? 'Unknown error'} onRetry={props.onRetry} />;
   } else if (analyzing || !investigation) {
-    body = <AnalyzingView incidentId={incidentId} sources={sources} eventsRefreshKey={props.eventsRefreshKey} overviewVersion={props.overviewVersion} ingesting={props.ingesting} />;
+    body = (
+      <AnalyzingView
+        incidentId={incidentId}
+        sources={sources}
+        eventsRefreshKey={props.eventsRefreshKey}
+        overviewVersion={props.overviewVersion}
+        ingesting={props.ingesting}
+        problem={problem}
+      />
+    );
   } else if (view === 'timeline') {
     body = (
       <>
@@ -111,7 +124,7 @@ export function InvestigationViews(props: InvestigationViewsProps) {
       <div className="investigation__bar">
         <ViewTabs
           active={view}
-          counts={{ findings: investigation ? investigation.findings.length + investigation.signals.length : 0, sources: sources.length }}
+          counts={{ findings: investigation ? investigation.findings.length + investigation.signals.length : null, sources: sources.length }}
           request={state.request}
           entity={state.entity}
           onSelect={(v) => navigate({ view: v })}

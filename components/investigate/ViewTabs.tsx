@@ -4,7 +4,8 @@ import type { InvestigationView } from './investigation-url';
 
 interface ViewTabsProps {
   active: InvestigationView;
-  counts: { findings: number; sources: number };
+  /** findings: null while there is no analysis (not "0", which would claim none were found). */
+  counts: { findings: number | null; sources: number };
   request: string | null;
   entity: string | null;
   onSelect: (view: InvestigationView) => void;
@@ -26,7 +27,7 @@ const LABELS: Record<InvestigationView, string> = {
  */
 export function ViewTabs({ active, counts, request, entity, onSelect }: ViewTabsProps) {
   const detail: Partial<Record<InvestigationView, string | null>> = {
-    findings: String(counts.findings),
+    findings: counts.findings === null ? null : String(counts.findings),
     sources: String(counts.sources),
     request,
     entity,

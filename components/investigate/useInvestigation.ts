@@ -11,5 +11,5 @@ import { apiUrls } from '../api/api-urls';
  */
 export function useInvestigation(incidentId: string, refreshKey: string) {
   const { data, status, error, retry } = useApiResource(apiUrls.investigation(incidentId), investigationDtoSchema, refreshKey);
-  return { investigation: data, status, error: error?.message ?? null, retry };
+  return { investigation: data, status, error: error?.message ?? null, errorCode: error?.code ?? null, retry };
 }
