@@ -121,7 +121,13 @@ interface ViewResult {
 /** One request's timeline and events, looked up REQUEST_SAMPLES times (timeRequests). */
 interface RequestTimes {
   requestMs: { p50: number; p95: number; p99: number; max: number; samples: number };
-  /** The database statement alone (timeDatabaseLookups). */
+  /**
+   * The database statement alone (timeDatabaseLookups), on requests no lookup had read before in
+   * this process: what a person opening a request waits for, pages not yet in the database's
+   * buffers included. The target is held to this one.
+   */
+  lookupFirstMs: { p50: number; p99: number; max: number };
+  /** The same statement on the keys the API and listEvents timings had just read (warm pages). */
   lookupMs: { p50: number; p99: number; max: number };
   /** PostgreSQL: a round trip that does no work (SELECT $1), as many times as the lookup: its floor. */
   roundTripMs?: { p50: number; p99: number; max: number };
@@ -213,7 +219,9 @@ async function timeDatabaseLookups(incidentId: string, keys: string[]): Promise<
 /**
  * One request's timeline through the API (GET /requests/{key}: the incident's analysis must be
  * in memory already), its events through listEvents, and the database lookup of its events
- * alone, for REQUEST_SAMPLES random requests of the bench's JSON lines incident.
+ * alone, for REQUEST_SAMPLES random requests of the bench's JSON lines incident. The lookup is
+ * timed twice: first on requests of its own that nothing in this process had read (their pages
+ * as the database and the OS left them), then on the API's and listEvents' requests just read.
  */
 async function timeRequests(id: string, records: number): Promise<RequestTimes> {
   const { listEvents } = await import('@/lib/server/queries/list-events');
@@ -221,10 +229,19 @@ async function timeRequests(id: string, records: number): Promise<RequestTimes> 
   const base = `/api/incidents/${id}`;
   const random = mulberry32(7);
   const requests = Math.max(1, Math.floor(records / 10));
-  const keys = Array.from({ length: REQUEST_SAMPLES }, () => `req-${Math.floor(random() * requests).toString(36).padStart(6, '0')}`);
-  // Once each, untimed: the statements prepared, the connections open, as in a warm process.
+  const sample = () => Array.from({ length: REQUEST_SAMPLES }, () => `req-${Math.floor(random() * requests).toString(36).padStart(6, '0')}`);
+  const keys = sample();
+  // Requests of their own for the first-read lookups (a few may repeat among 100,000; that is all).
+  const firstKeys = sample();
+  // Untimed: the statements prepared, the connections open and the code compiled, as in a server
+  // that has run a while. Lookups of requests of other samples, as many as three timings: on
+  // PostgreSQL the first thousand lookups of a process had a p99 of 2-3 ms and the fourth 0.3-0.6
+  // ms on a database all in memory, the server's own log showing two statements over 1 ms of the
+  // ninety the client saw (neither the pages nor the garbage collector: the process warming up).
   await callRoute(requestRoute, `${base}/requests/${keys[0]}`, { id, key: keys[0]! });
   await listEvents({ incidentId: id, request: keys[0], limit: 100 });
+  for (let i = 0; i < 3; i++) await timeDatabaseLookups(id, sample());
+  const firstLookupTimes = (await timeDatabaseLookups(id, firstKeys)).sort((a, b) => a - b);
   const apiTimes: number[] = [];
   let t = 0;
   for (const key of keys) {
@@ -246,6 +263,7 @@ async function timeRequests(id: string, records: number): Promise<RequestTimes> 
   lookupTimes.sort((a, b) => a - b);
   return {
     requestMs: { p50: quantile(apiTimes, 0.5), p95: quantile(apiTimes, 0.95), p99: quantile(apiTimes, 0.99), max: apiTimes[apiTimes.length - 1] ?? NaN, samples: apiTimes.length },
+    lookupFirstMs: { p50: quantile(firstLookupTimes, 0.5), p99: quantile(firstLookupTimes, 0.99), max: firstLookupTimes[firstLookupTimes.length - 1] ?? NaN },
     lookupMs: { p50: quantile(lookupTimes, 0.5), p99: quantile(lookupTimes, 0.99), max: lookupTimes[lookupTimes.length - 1] ?? NaN },
     ...(roundTrips ? { roundTripMs: { p50: quantile(roundTrips, 0.5), p99: quantile(roundTrips, 0.99), max: roundTrips[roundTrips.length - 1] ?? NaN } } : {}),
     listMs: { p50: quantile(listTimes, 0.5), p95: quantile(listTimes, 0.95), p99: quantile(listTimes, 0.99) },
@@ -628,10 +646,10 @@ function viewRows(engine: string, result: IngestResult | string | undefined, par
       });
       rows.push({
         engine,
-        measure: 'one request\'s events, database lookup alone (one statement: key index, events by id)',
-        result: `p50 ${n(views.lookupMs.p50, 2)} / p99 ${n(views.lookupMs.p99, 2)} ms`,
+        measure: `one request's events, database lookup alone (one statement: key index, events by id), ${n(REQUEST_SAMPLES)} random requests read for the first time`,
+        result: lookupResult(views),
         target: 'p99 <= 1 ms',
-        met: views.lookupMs.p99 <= 1,
+        met: views.lookupFirstMs.p99 <= 1,
       });
       const trip = views.roundTripMs;
       if (trip) {
@@ -703,7 +721,14 @@ function machineRows(script: string, jsonl: string): Row[] {
   ];
 }
 
-function scaleRows(engine: string, result: ScaleResult | string, records: number, jsonlMb: number): Row[] {
+/** The lookup row's result: first reads, then the same statement over pages just read. */
+function lookupResult(times: RequestTimes): string {
+  const { lookupFirstMs: first, lookupMs: again } = times;
+  return `p50 ${n(first.p50, 2)} / p99 ${n(first.p99, 2)} ms (the API's and listEvents' requests read a third time: p50 ${n(again.p50, 2)} / p99 ${n(again.p99, 2)} ms)`;
+}
+
+/** `otherFormats`: formats besides JSON lines ingested in this run (PostgreSQL's database holds them too). */
+function scaleRows(engine: string, result: ScaleResult | string, records: number, jsonlMb: number, otherFormats: boolean): Row[] {
   const stored = typeof result === 'object' ? n(result.storedEvents) : `~${n(records * (SCALE_INCIDENTS + 1))}`;
   const label = (what: string) =>
     `${what}, with ${stored} events stored (the JSON lines and ${SCALE_INCIDENTS} more incidents like them, ${SCALE_SHARED_IDS} of which hold the same request ids)`;
@@ -713,13 +738,13 @@ function scaleRows(engine: string, result: ScaleResult | string, records: number
   const rows: Row[] = [
     {
       engine,
-      measure: label('one request\'s events, database lookup alone'),
+      measure: label(`one request's events, database lookup alone, ${n(REQUEST_SAMPLES)} random requests read for the first time`),
       result:
-        `p50 ${n(result.lookupMs.p50, 2)} / p99 ${n(result.lookupMs.p99, 2)} ms` +
+        lookupResult(result) +
         (result.roundTripMs ? `; a round trip doing no work (SELECT $1), as many times: p50 ${n(result.roundTripMs.p50, 2)} / p99 ${n(result.roundTripMs.p99, 2)} ms` : '') +
         (result.autovacuum ? `; autovacuum workers at work when the timing began and ended: ${result.autovacuum[0]}, ${result.autovacuum[1]}` : ''),
       target: 'p99 <= 1 ms',
-      met: result.lookupMs.p99 <= 1,
+      met: result.lookupFirstMs.p99 <= 1,
     },
     {
       engine,
@@ -738,7 +763,7 @@ function scaleRows(engine: string, result: ScaleResult | string, records: number
   ];
   // SQLite's JSON lines database holds these incidents alone; PostgreSQL's every format's.
   const rawMb = jsonlMb + result.ingestedMb;
-  const ratio = engine === 'SQLite' ? `, ${n(result.databaseMb / rawMb, 2)}x the raw JSONL (${n(rawMb)} MB)` : ' (with the other formats\' incidents)';
+  const ratio = engine === 'SQLite' ? `, ${n(result.databaseMb / rawMb, 2)}x the raw JSONL (${n(rawMb)} MB)` : otherFormats ? ' (with the other formats\' incidents)' : '';
   rows.push({ engine, measure: label('database size'), result: `${n(result.databaseMb)} MB${ratio}`, target: engine === 'SQLite' ? '<= 1.0x the raw JSONL (SQLite)' : 'none', met: engine === 'SQLite' ? result.databaseMb <= rawMb : null });
   return rows;
 }
@@ -864,7 +889,7 @@ async function main(): Promise<void> {
           const child = spawnChild(childArgs('scale'), env);
           scale = child.ok ? lastJsonLine<ScaleResult>(child.stdout) : child.reason;
         }
-        rows.push(...scaleRows(engine.name, scale, records, typeof jsonl === 'object' ? jsonl.mb : NaN));
+        rows.push(...scaleRows(engine.name, scale, records, typeof jsonl === 'object' ? jsonl.mb : NaN, formats.some((f) => f !== 'jsonl')));
       }
     }
 
