@@ -2,7 +2,8 @@
  * Journey: the server refuses to analyze an incident too large for its memory (422
  * `analysis_too_large`). The page says so with the server's reason, and the evidence stays
  * readable under it: the overview over time and the events table, as while ingesting. Retry
- * asks again, and once the analysis comes the timeline takes over.
+ * asks again, and once the analysis comes the timeline takes over. When a later upload makes
+ * the refresh refused, the analysis from before stays on screen under a line that says so.
  *
  * A real refusal needs an incident bigger than the e2e server's budget, so the investigation's
  * answer is replaced in the browser with the body the server gives for one (the refusal itself
@@ -44,7 +45,7 @@ test('an incident too large to analyze still shows its evidence, and retry analy
 
   // The reason, in the server's words, where the timeline would be; the evidence below it.
   await openView(page, 'Timeline');
-  const refused = page.getByText('Too large to analyze on this server', { exact: true });
+  const refused = page.getByText('Not analyzed: not enough memory on this server', { exact: true });
   await expect(refused).toBeVisible();
   await expect(page.getByText(/its 1,000,000 events need about 641 MB of memory, and analyses may use 100 MB here/)).toBeVisible();
   await expect(page.getByTestId('evidence-overview')).toBeVisible();
@@ -61,8 +62,26 @@ test('an incident too large to analyze still shows its evidence, and retry analy
   // Once the server can analyze it (here: the refusal lifted), Retry brings the analysis.
   refuse = false;
   await page.getByRole('button', { name: 'Retry', exact: true }).click();
-  await expect(refused).toBeHidden();
   await expect(findingsTab).toHaveText(/^Findings\d+$/);
+  await expect(refused).toBeHidden();
   await openView(page, 'Timeline');
-  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline).toBeVisible();
+
+  // More evidence, and the analysis refused again: the timeline from before stays, under a line
+  // that says it is the one from before and why there is no newer one.
+  refuse = true;
+  await page.getByLabel('Evidence files').setInputFiles(corpusPath('logs/logfile_pino.0'));
+  await expect(page.getByRole('list', { name: 'Uploads' }).getByRole('listitem', { name: 'logfile_pino.0' })).toContainText(/Done: \d+ events?\b/);
+  const stale = page.getByRole('alert').filter({ hasText: 'shown: the analysis from before the last change' });
+  await expect(stale).toContainText('Not analyzed: not enough memory on this server');
+  await expect(stale).toContainText('analyses may use 100 MB here');
+  await expect(timeline).toBeVisible();
+  const lanes = timeline.getByRole('list', { name: /^Lanes/ }).getByRole('listitem');
+  const lanesBefore = await lanes.count();
+  // Retry, answered this time: the analysis now has the new source's lane, and the line is gone.
+  refuse = false;
+  await stale.getByRole('button', { name: 'Retry', exact: true }).click();
+  await expect(lanes).toHaveCount(lanesBefore + 1);
+  await expect(stale).toBeHidden();
 });

@@ -19,7 +19,10 @@ interface AnalyzingViewProps {
   eventsRefreshKey: string;
   overviewVersion: string;
   ingesting: boolean;
-  /** Set when the analysis failed or was refused, instead of still being computed. */
+  /**
+   * Set when the analysis failed or was refused, instead of still being computed. It replaces the
+   * "Ingesting…" notice too: the upload list above says what is still coming in.
+   */
   problem?: AnalysisProblem | null;
 }
 

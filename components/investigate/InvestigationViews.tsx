@@ -41,8 +41,11 @@ interface InvestigationViewsProps {
   sourcesView: ReactNode;
 }
 
-/** Views that show one event's detail beside them when the URL selects one. */
-const WITH_DETAIL: ReadonlySet<InvestigationView> = new Set(['timeline', 'findings', 'request', 'entity']);
+/**
+ * Views built on the analysis (the others read the evidence or the postmortem): each shows one
+ * event's detail beside it when the URL selects one.
+ */
+const ANALYSIS_VIEWS: ReadonlySet<InvestigationView> = new Set(['timeline', 'findings', 'request', 'entity']);
 
 /**
  * The investigation below the overview: the view tabs, the search box, the active view (each
@@ -69,11 +72,12 @@ export function InvestigationViews(props: InvestigationViewsProps) {
   useInvestigationKeys({ investigation, state, view, navigate, focusSearch, toggleHelp: () => setHelp((h) => !h), back });
 
   // No analysis to show yet (still computing, or nothing ingested completely), or none at all (it
-  // failed, or the incident is too large for this server): the evidence so far.
+  // failed, or the incident is too large for this server): the evidence so far. A failed refresh
+  // keeps the previous analysis on screen (useApiResource) under a line saying so.
   const analyzing = !investigation || (props.ingesting && investigation.lanes.length === 0);
   const problem: AnalysisProblem | null =
-    !investigation && props.status === 'error'
-      ? { title: props.errorCode === 'analysis_too_large' ? 'Too large to analyze on this server' : 'Could not load the investigation', message: props.error ?? 'Unknown error', onRetry: props.onRetry }
+    props.status === 'error'
+      ? { title: props.errorCode === 'analysis_too_large' ? 'Not analyzed: not enough memory on this server' : 'Could not load the investigation', message: props.error ?? 'Unknown error', onRetry: props.onRetry }
       : null;
   let body: ReactNode;
   if (view === 'events') {
@@ -118,7 +122,7 @@ export function InvestigationViews(props: InvestigationViewsProps) {
     );
   }
 
-  const detail = WITH_DETAIL.has(view) && state.event !== null && investigation;
+  const detail = ANALYSIS_VIEWS.has(view) && state.event !== null && investigation;
   return (
     <section className="investigation" aria-label="Investigation">
       <div className="investigation__bar">
@@ -135,7 +139,17 @@ export function InvestigationViews(props: InvestigationViewsProps) {
         </button>
       </div>
       <div className={detail ? 'investigation__body investigation__body--with-detail' : 'investigation__body'} data-view={view}>
-        <div className="investigation__view">{body}</div>
+        <div className="investigation__view">
+          {problem && investigation && !analyzing && ANALYSIS_VIEWS.has(view) ? (
+            <p className="error-text investigation__stale" role="alert">
+              <strong>{problem.title}</strong> (shown: the analysis from before the last change): {problem.message}{' '}
+              <button type="button" className="button button--link" onClick={problem.onRetry}>
+                Retry
+              </button>
+            </p>
+          ) : null}
+          {body}
+        </div>
         {detail && state.event !== null ? (
           <EventDetailPanel
             key={state.event}
