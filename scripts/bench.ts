@@ -11,7 +11,9 @@
  * alone; the overview histogram at several zoom levels; the same request lookups once nine more
  * incidents like it are stored (10M events: `scale`); the analysis of 1M events
  * (scripts/bench-analyze.ts); lnav loading the same JSON lines when installed. First, two rows
- * that calibrate the machine (scripts/bench-machine.ts), when the JSON lines are generated.
+ * that calibrate the machine (scripts/bench-machine.ts), when the JSON lines are generated, and
+ * the performance guide's own prototype steps run here (scripts/bench-floor.ts) for the JSON
+ * lines' and the HAR's ingest, the floor their rows read against.
  *
  * Every ingest runs in a child process of its own so its peak RSS is its own (the parent
  * generates the files, as in scripts/bench-ingest.ts). The analyses run ANALYSIS_RUNS times
@@ -738,6 +740,39 @@ function machineRows(script: string, jsonl: string): Row[] {
   ];
 }
 
+/**
+ * The floor rows (bench-floor.ts): the performance guide's own prototype steps on this machine,
+ * beside which the ingest targets read (what the bare work takes here, without what Witness
+ * does besides).
+ */
+function floorRows(script: string, jsonl: string | null, har: string | null): Row[] {
+  if (!jsonl && !har) return [];
+  console.error(`bench: the guide's prototype steps on this machine... (load average ${loadAverage()})`);
+  const child = spawnChild([script, ...(jsonl ? ['--jsonl', jsonl] : []), ...(har ? ['--har', har] : [])], process.env);
+  if (!child.ok) return [{ engine: 'machine', measure: 'the guide\'s prototype steps', result: `failed: ${child.reason}`, target: '', met: null }];
+  const floor = JSON.parse(child.stdout.trim()) as { ingestS?: number; events?: number; harS?: number; harMb?: number };
+  const rows: Row[] = [];
+  if (floor.ingestS !== undefined && floor.events !== undefined) {
+    rows.push({
+      engine: 'machine',
+      measure: 'the guide\'s ingest prototype on the JSONL: parse in a worker, insert on the main thread into SQLite, 3 indexes after (no redaction, request keys, rollups or text offsets)',
+      result: `${n(floor.ingestS, 2)} s, ${n(floor.events / floor.ingestS)} events/s`,
+      target: 'none: 5.35 s (187,000 events/s) on the guide\'s machine, where the target is 200,000/s',
+      met: null,
+    });
+  }
+  if (floor.harS !== undefined && floor.harMb !== undefined) {
+    rows.push({
+      engine: 'machine',
+      measure: `read the ~100 MB HAR and JSON.parse it whole (no storage)`,
+      result: `${n(floor.harS, 2)} s, ${n(floor.harMb / floor.harS, 1)} MB/s`,
+      target: 'none: 148 MB/s on the guide\'s machine (261 MB in 1.76 s), where the target is 140 MB/s',
+      met: null,
+    });
+  }
+  return rows;
+}
+
 /** The lookup row's result: requests looked up for the first time, then ones looked up just before. */
 function lookupResult(times: RequestTimes): string {
   const { lookupFirstMs: first, lookupMs: again } = times;
@@ -841,6 +876,8 @@ async function main(): Promise<void> {
     }
 
     if (formats.includes('jsonl')) rows.push(...machineRows(path.join(path.dirname(script), 'bench-machine.ts'), path.join(dir, FILE_NAMES.jsonl)));
+    const floorFile = (format: Format, part: Part) => (parts.has(part) && formats.includes(format) ? path.join(dir, FILE_NAMES[format]) : null);
+    rows.push(...floorRows(path.join(path.dirname(script), 'bench-floor.ts'), floorFile('jsonl', 'jsonl'), floorFile('har', 'har')));
 
     // The engines: SQLite always; PostgreSQL given, or a throwaway cluster, or a reason why not.
     const engines: { name: string; url: string | null; unavailable?: string }[] = process.argv.includes('--no-sqlite') ? [] : [{ name: 'SQLite', url: null }];
