@@ -30,7 +30,8 @@ import { sqliteSourceEvents } from './sqlite-source-events';
  * Rows per query: large enough that round trips do not dominate, small enough that a page's
  * arrays die young. With 20,000 they outlived the young generation and the old one filled with
  * them: loading and analyzing 1M events peaked at 1,158-1,318 MB RSS, with 5,000 at 951-1,026 MB,
- * in the same or less time, on both engines (2,000 and 10,000 were no better).
+ * in the same or less time, on both engines (2,000 and 10,000 were no better). On SQLite this is
+ * the most a page holds: its pages are sized by their text (PAGE_TEXT_TARGET, sqlite-event-pages.ts).
  */
 export const SOURCE_EVENTS_PAGE = 5_000;
 

@@ -40,11 +40,13 @@ export interface PageBounds {
 }
 
 /**
- * 32M characters a page: far below V8's longest string (about 512M characters: past it is a
- * fatal error, not an exception) and little memory, while a HAR of big response bodies can
- * put megabytes in one event's attributes.
+ * 8M characters a page: far below V8's longest string (about 512M characters: past it is a
+ * fatal error, not an exception) and little memory with the SQLite page worker's credits
+ * (sqlite-source-events.ts), while a HAR of big response bodies can put megabytes in one
+ * event's attributes. Most pages are far shorter: they are sized to about PAGE_TEXT_TARGET
+ * (sqlite-event-pages.ts).
  */
-export const PAGE_BOUNDS: PageBounds = { pageChars: 32 * 2 ** 20, eventChars: 256 * 2 ** 20 };
+export const PAGE_BOUNDS: PageBounds = { pageChars: 8 * 2 ** 20, eventChars: 256 * 2 ** 20 };
 
 const TEXT_COLUMNS: SourceEventColumn[] = ['service', 'level', 'name', 'status', 'message', 'requestId', 'correlationId', 'traceId', 'spanId', 'parentSpanId', 'sessionId'];
 const lengthOf = (column: string) => `coalesce(octet_length("${column}"), 0)`;

@@ -1,10 +1,12 @@
 /**
  * A SQLite page of events is one JSON text, bounded in size: when the events would make it too
  * long, the page holds fewer of them, and nothing is lost or repeated across the cut pages. An
- * event too long on its own is a clear error, not a crash. SQLite only (its own file, whatever
- * TEST_DATABASE_URL says): PostgreSQL reads rows, not texts.
+ * event too long on its own is a clear error, not a crash. Pages are sized by their text, to
+ * stay under the length past which JSON.parse allocates in V8's old generation. SQLite only
+ * (its own file, whatever TEST_DATABASE_URL says): PostgreSQL reads rows, not texts.
  */
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +16,7 @@ import { ingestUpload } from '../ingest/ingest-upload';
 import { createIncident } from './create-incident';
 import { AT, PAGE_BOUNDS, type PageBounds, type SourceEventArray } from './source-event-columns';
 import { listSourceEvents } from './list-source-events';
-import { readSqlitePage } from './sqlite-event-pages';
+import { nextPageTake, PAGE_TEXT_TARGET, readSqlitePage, readSqlitePages } from './sqlite-event-pages';
 import { eventOwner } from '../db/event-owner';
 import type { EventOwner } from '../db/event-row';
 
@@ -83,6 +85,32 @@ describe('readSqlitePage', () => {
       expect(sizes.length).toBeGreaterThanOrEqual(4);
       expect(listed.map((e) => e[AT.seq])).toEqual(whole.events.map((e) => e[AT.seq]));
     }
+  });
+
+  it('sizes pages by their text: near PAGE_TEXT_TARGET characters, under the 100 KiB where JSON.parse pretenures', async () => {
+    const incident = await createIncident({ name: 'small events' });
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({ ts: new Date(Date.UTC(2026, 10, 20) + i).toISOString(), level: 'info', service: 'cart-api', request_id: `req-${i}`, msg: 'handled', item_id: i % 97 }),
+    );
+    const result = await ingestUpload({ incidentId: incident.id, name: 'small.jsonl', body: Readable.from([lines.join('\n') + '\n']), redact: false });
+    expect(result.ok).toBe(true);
+    const db = await getDb();
+    const small = (await eventOwner(db.prisma, result.ok ? result.source.id : ''))!;
+    const pages = [...readSqlitePages(db.sqliteConnection()!, small, -1, 5000, Infinity, PAGE_BOUNDS)];
+    const seqs = pages.flatMap((page) => (JSON.parse(page.text) as SourceEventArray[]).map((e) => e[AT.seq]));
+    expect(seqs).toEqual(lines.map((_, i) => i));
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    for (const page of pages) expect(page.text.length).toBeLessThan(100 * 1024);
+    // Sized from the page before: all but the first (a guess) and the last (the rest) come near the target.
+    for (const page of pages.slice(1, -1)) expect(page.text.length).toBeGreaterThan(PAGE_TEXT_TARGET * 0.8);
+  });
+
+  it('asks for as many events as the last page says fit, from 1 to the page size', () => {
+    expect(nextPageTake(null, 5000)).toBeLessThan(5000);
+    expect(nextPageTake(null, 10)).toBe(10);
+    expect(nextPageTake({ count: 100, chars: PAGE_TEXT_TARGET / 2 }, 5000)).toBe(200);
+    expect(nextPageTake({ count: 100, chars: PAGE_TEXT_TARGET / 2 }, 150)).toBe(150);
+    expect(nextPageTake({ count: 1, chars: PAGE_TEXT_TARGET * 40 }, 5000)).toBe(1);
   });
 
   it('refuses an event too long on its own, naming it', async () => {

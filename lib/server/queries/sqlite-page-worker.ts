@@ -9,12 +9,14 @@ import { parentPort } from 'node:worker_threads';
 import type { EventOwner } from '../db/event-row';
 import { WorkerCredits } from '../worker-credits';
 import type { PageBounds } from './source-event-columns';
-import { readSqlitePages, type SqlitePage } from './sqlite-event-pages';
+import { readSqlitePages, type PageSize, type SqlitePage } from './sqlite-event-pages';
 
 export interface PageWorkerJob {
   file: string;
   owner: EventOwner;
   after: number;
+  /** The page read before `after` (on the main thread), which sizes the first of these. */
+  previous: PageSize;
   pageSize: number;
   /** Events to read at most (Infinity: all). */
   limit: number;
@@ -28,7 +30,7 @@ async function run(port: NonNullable<typeof parentPort>, job: PageWorkerJob): Pr
   const credits = new WorkerCredits(port, job.credits);
   try {
     const connection = new Database(job.file, { readonly: true, fileMustExist: true });
-    const pages = readSqlitePages(connection, job.owner, job.after, job.pageSize, job.limit, job.bounds);
+    const pages = readSqlitePages(connection, job.owner, job.after, job.pageSize, job.limit, job.bounds, job.previous);
     for (;;) {
       // The credit first: a page is not read before the main thread has room for it.
       await credits.take();
