@@ -750,7 +750,7 @@ function floorRows(script: string, jsonl: string | null, har: string | null): Ro
   console.error(`bench: the guide's prototype steps on this machine... (load average ${loadAverage()})`);
   const child = spawnChild([script, ...(jsonl ? ['--jsonl', jsonl] : []), ...(har ? ['--har', har] : [])], process.env);
   if (!child.ok) return [{ engine: 'machine', measure: 'the guide\'s prototype steps', result: `failed: ${child.reason}`, target: '', met: null }];
-  const floor = JSON.parse(child.stdout.trim()) as { ingestS?: number; events?: number; harS?: number; harMb?: number };
+  const floor = JSON.parse(child.stdout.trim()) as { ingestS?: number; events?: number; harS?: number; harMb?: number; harError?: string };
   const rows: Row[] = [];
   if (floor.ingestS !== undefined && floor.events !== undefined) {
     rows.push({
@@ -761,11 +761,12 @@ function floorRows(script: string, jsonl: string | null, har: string | null): Ro
       met: null,
     });
   }
-  if (floor.harS !== undefined && floor.harMb !== undefined) {
+  if (har) {
+    const parsed = floor.harS !== undefined && floor.harMb !== undefined;
     rows.push({
       engine: 'machine',
-      measure: `read the ~100 MB HAR and JSON.parse it whole (no storage)`,
-      result: `${n(floor.harS, 2)} s, ${n(floor.harMb / floor.harS, 1)} MB/s`,
+      measure: `read the ${parsed ? `${n(floor.harMb!)} MB ` : ''}HAR and JSON.parse it whole (no storage)`,
+      result: parsed ? `${n(floor.harS!, 2)} s, ${n(floor.harMb! / floor.harS!, 1)} MB/s` : `failed: ${floor.harError ?? 'no result'}`,
       target: 'none: 148 MB/s on the guide\'s machine (261 MB in 1.76 s), where the target is 140 MB/s',
       met: null,
     });

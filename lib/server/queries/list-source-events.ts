@@ -27,11 +27,13 @@ import {
 import { sqliteSourceEvents } from './sqlite-source-events';
 
 /**
- * Rows per query: large enough that round trips do not dominate, small enough that a page's
- * arrays die young. With 20,000 they outlived the young generation and the old one filled with
- * them: loading and analyzing 1M events peaked at 1,158-1,318 MB RSS, with 5,000 at 951-1,026 MB,
- * in the same or less time, on both engines (2,000 and 10,000 were no better). On SQLite this is
- * the most a page holds: its pages are sized by their text (PAGE_TEXT_TARGET, sqlite-event-pages.ts).
+ * Rows per query on PostgreSQL: large enough that round trips do not dominate, small enough that
+ * a page's arrays die young. With 20,000 they outlived the young generation and the old one
+ * filled with them: loading and analyzing 1M events peaked at 1,158-1,318 MB RSS, with 5,000 at
+ * 951-1,026 MB, in the same or less time, on both engines (2,000 and 10,000 were no better). On
+ * SQLite this is the most a page holds, and how many events are read before a worker starts:
+ * its pages are sized by their text (PAGE_TEXT_TARGET, sqlite-event-pages.ts), since a page's
+ * text of 5,000 events was parsed straight into the old generation.
  */
 export const SOURCE_EVENTS_PAGE = 5_000;
 

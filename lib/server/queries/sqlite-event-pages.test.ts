@@ -78,7 +78,8 @@ describe('readSqlitePage', () => {
     for (const worker of [true, false]) {
       const sizes: number[] = [];
       const listed: SourceEventArray[] = [];
-      for await (const page of listSourceEvents(db, sourceId, { pageSize: 1000, worker, bounds: { pageChars: Math.ceil(total / 4), eventChars: PAGE_BOUNDS.eventChars } })) {
+      // At most 4 events a page: the first 4 are read on this thread, the other 15 by the worker.
+      for await (const page of listSourceEvents(db, sourceId, { pageSize: 4, worker, bounds: { pageChars: Math.ceil(total / 4), eventChars: PAGE_BOUNDS.eventChars } })) {
         sizes.push(page.length);
         listed.push(...page);
       }

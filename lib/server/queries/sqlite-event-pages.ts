@@ -7,8 +7,9 @@
  *
  * A page's text is bounded (PAGE_BOUNDS): the statement adds up an upper bound of each event's
  * JSON length (EVENT_CHARS_SQL) and builds no text when the page would pass the bound; the page
- * is then asked for again with fewer events. This costs the database about 8% more (1M events:
- * 5.5-5.8 against 5.0-5.4 s, on the worker, which waits for the parsing anyway).
+ * is then asked for again with fewer events. This cost the database about 8% more (1M events
+ * in pages of 5,000: 5.5-5.8 against 5.0-5.4 s, on the worker, which waits for the parsing
+ * anyway).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { EventOwner } from '../db/event-row';
@@ -31,14 +32,14 @@ const PAGE_SQL =
  * JSON.parse allocates everything it makes in the old generation (kPretenureTreshold in V8's
  * json-parser.h). Past it, a page's event arrays, which die as soon as the events are built
  * from them, filled the old generation, and the full collections that cleared them marked the
- * events already loaded; under it they die young. 1M events (about 260 characters each) loaded
- * in 4.4-5.3 s in pages of 300 against 5.3-7.1 s in pages of 5,000, alternated in one hour,
- * with 0.8 s less garbage collection (--trace-gc: scavenges 1.0 against 1.4 s, full
- * collections 0.12 against 0.5 s).
+ * events already loaded; under it they die young. 1M events of the JSON lines benchmark (about
+ * 260 characters each as JSON, so about 250 a page) loaded in 4.1-5.2 s against 5.0-5.3 s in
+ * pages of 5,000 (three alternated pairs), with less garbage collection (--trace-gc:
+ * scavenges 0.85-1.05 against 1.07-2.26 s).
  */
 export const PAGE_TEXT_TARGET = 64 * 1024;
 
-/** Events asked for before a page tells how big they are. */
+/** Events asked for before a page tells how big they are: about PAGE_TEXT_TARGET of such lines. */
 const FIRST_PAGE_EVENTS = 256;
 
 export interface SqlitePage {

@@ -1,13 +1,14 @@
 /**
- * A source's events from SQLite, page by page (list-source-events.ts): the first page on this
- * thread, the rest from a worker thread (sqlite-page-worker.ts) that builds each page's JSON text
- * on a connection of its own while this thread parses the one before. better-sqlite3 is
- * synchronous, so on one thread the two waited for each other: 1M events took 9.0-9.1 s to load
- * that way and 7.8-8.2 s with the worker, in the same hour (the database's part hidden behind the
- * parsing). The event loop also stays free while the worker reads.
+ * A source's events from SQLite, page by page (list-source-events.ts): the pages of the first
+ * `pageSize` events on this thread, the rest from a worker thread (sqlite-page-worker.ts) that
+ * builds each page's JSON text on a connection of its own while this thread parses the one
+ * before. better-sqlite3 is synchronous, so on one thread the two waited for each other: 1M
+ * events took 9.0-9.1 s to load that way and 7.8-8.2 s with the worker, in the same hour (the
+ * database's part hidden behind the parsing). The event loop also stays free while the worker
+ * reads.
  *
- * - A source that fits in one page never starts a worker; nor does an in-memory database, which
- *   another connection cannot open.
+ * - A source of at most `pageSize` events never starts a worker; nor does an in-memory
+ *   database, which another connection cannot open.
  * - Backpressure: the worker may run PAGE_CREDITS pages ahead.
  * - Where the worker cannot start (its script cannot be loaded: an unusual bundle), the pages are
  *   read on this thread, with a warning: slower, never different.
@@ -18,7 +19,7 @@ import type { EventOwner } from '../db/event-row';
 import { workerFromSource } from '../source-worker';
 import { watchWorker, workerMessages } from '../worker-messages';
 import { AT, type PageBounds, type SourceEventArray } from './source-event-columns';
-import { nextPageTake, readSqlitePage, readSqlitePages, sizeOf, type SqlitePage } from './sqlite-event-pages';
+import { readSqlitePages, sizeOf, type SqlitePage } from './sqlite-event-pages';
 import type { PageWorkerJob, PageWorkerMessage } from './sqlite-page-worker';
 
 /**
@@ -57,12 +58,13 @@ export function inRecordOrder(events: SourceEventArray[]): SourceEventArray[] {
 }
 
 /**
- * Pages from a worker, after the `first` page (read here): returns true after the last page, false (without
- * yielding any) when the worker could not load (the caller reads on this thread instead).
+ * Pages from a worker, after the page `last` (read here): returns true after the last page,
+ * false (without yielding any) when the worker could not load (the caller reads on this thread
+ * instead).
  */
-async function* workerPages(file: string, owner: EventOwner, first: SqlitePage, pageSize: number, limit: number, bounds: PageBounds): AsyncGenerator<SqlitePage, boolean> {
+async function* workerPages(file: string, owner: EventOwner, last: SqlitePage, pageSize: number, limit: number, bounds: PageBounds): AsyncGenerator<SqlitePage, boolean> {
   const watched = watchWorker(startPageWorker());
-  const job: PageWorkerJob = { file, owner, after: first.last, previous: sizeOf(first), pageSize, limit, credits: PAGE_CREDITS, bounds };
+  const job: PageWorkerJob = { file, owner, after: last.last, previous: sizeOf(last), pageSize, limit, credits: PAGE_CREDITS, bounds };
   watched.worker.postMessage(job);
   for await (const message of workerMessages<PageWorkerMessage>(watched, { stoppedEarly: 'the SQLite page worker stopped before the last page' })) {
     if (message.kind === 'error') throw new Error(`reading events from SQLite: ${message.message}`);
@@ -75,22 +77,29 @@ async function* workerPages(file: string, owner: EventOwner, first: SqlitePage, 
 export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, owner: EventOwner, options: SqliteSourceEventsOptions): AsyncGenerator<SourceEventArray[]> {
   const { pageSize, limit, bounds } = options;
   const parse = (page: SqlitePage) => inRecordOrder(JSON.parse(page.text) as SourceEventArray[]);
-  const first = readSqlitePage(connection, owner, -1, Math.min(nextPageTake(null, pageSize), limit), bounds);
-  if (first === null) return;
-  const rest = limit - first.count;
-  if (first.end || rest <= 0) {
-    yield parse(first);
+  // The first `pageSize` events on this thread: a source that small never starts a worker. The
+  // last of those pages is held back, to be parsed once the worker reads the next.
+  let last: SqlitePage | null = null;
+  let read = 0;
+  for (const page of readSqlitePages(connection, owner, -1, pageSize, Math.min(pageSize, limit), bounds)) {
+    if (last !== null) yield parse(last);
+    last = page;
+    read += page.count;
+  }
+  if (last === null) return;
+  const rest = limit - read;
+  if (last.end || rest <= 0) {
+    yield parse(last);
     return;
   }
   if (options.worker !== false && !connection.memory) {
-    // Started before the first page is parsed, so that it reads the second meanwhile.
-    const pages = workerPages(connection.name, owner, first, pageSize, rest, bounds);
+    const pages = workerPages(connection.name, owner, last, pageSize, rest, bounds);
     try {
-      const second = pages.next();
+      const following = pages.next();
       // Awaited below, unless the caller stops first: then its failure is nobody's.
-      second.catch(() => {});
-      yield parse(first);
-      let next = await second;
+      following.catch(() => {});
+      yield parse(last);
+      let next = await following;
       while (!next.done) {
         yield parse(next.value);
         next = await pages.next();
@@ -104,6 +113,6 @@ export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, ow
       warnedInline = true;
       console.warn('[witness] the SQLite page worker could not start; reading events on the main thread');
     }
-  } else yield parse(first);
-  for (const page of readSqlitePages(connection, owner, first.last, pageSize, rest, bounds, sizeOf(first))) yield parse(page);
+  } else yield parse(last);
+  for (const page of readSqlitePages(connection, owner, last.last, pageSize, rest, bounds, sizeOf(last))) yield parse(page);
 }
