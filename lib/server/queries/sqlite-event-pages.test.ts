@@ -9,7 +9,7 @@ import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { corpusPath } from '@/lib/test-support/corpus';
 import { closeDb, getDb } from '../db/client';
 import { ingestUpload } from '../ingest/ingest-upload';
@@ -19,6 +19,20 @@ import { listSourceEvents } from './list-source-events';
 import { nextPageTake, PAGE_TEXT_TARGET, readSqlitePage, readSqlitePages } from './sqlite-event-pages';
 import { eventOwner } from '../db/event-owner';
 import type { EventOwner } from '../db/event-row';
+
+// Worker threads started by the code under test, counted: a page worker costs a thread and its
+// start (modules loaded again), which a small source should not pay.
+const started = vi.hoisted(() => ({ workers: 0 }));
+vi.mock('node:worker_threads', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:worker_threads')>();
+  class CountedWorker extends actual.Worker {
+    constructor(...args: ConstructorParameters<typeof actual.Worker>) {
+      super(...args);
+      started.workers++;
+    }
+  }
+  return { ...actual, Worker: CountedWorker };
+});
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-sqlite-event-pages-'));
 process.env.DATABASE_URL = `file:${path.join(tmp, 'pages.db')}`;
@@ -112,6 +126,20 @@ describe('readSqlitePage', () => {
     expect(nextPageTake({ count: 100, chars: PAGE_TEXT_TARGET / 2 }, 5000)).toBe(200);
     expect(nextPageTake({ count: 100, chars: PAGE_TEXT_TARGET / 2 }, 150)).toBe(150);
     expect(nextPageTake({ count: 1, chars: PAGE_TEXT_TARGET * 40 }, 5000)).toBe(1);
+  });
+
+  it('reads a source of at most pageSize events without starting a worker, and starts one past it', async () => {
+    const db = await getDb();
+    const count = async (pageSize: number) => {
+      started.workers = 0;
+      let events = 0;
+      for await (const page of listSourceEvents(db, sourceId, { pageSize })) events += page.length;
+      expect(events).toBe(19);
+      return started.workers;
+    };
+    expect(await count(1000)).toBe(0);
+    expect(await count(19)).toBe(0);
+    expect(await count(4)).toBe(1);
   });
 
   it('refuses an event too long on its own, naming it', async () => {

@@ -74,6 +74,19 @@ export function readSqlitePage(connection: BetterSqlite3.Database, owner: EventO
   }
 }
 
+const AFTER_SQL = `SELECT 1 FROM "Event" WHERE "incidentNumber" = ? AND "position" = ? AND "seq" > ? LIMIT 1`;
+const preparedAfter = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[number, number, number], unknown>>();
+
+/** Whether the source has events after seq `after`: one step of the (incidentNumber, position, seq) index. */
+export function hasEventsAfter(connection: BetterSqlite3.Database, owner: EventOwner, after: number): boolean {
+  let statement = preparedAfter.get(connection);
+  if (!statement) {
+    statement = connection.prepare<[number, number, number], unknown>(AFTER_SQL).raw(true);
+    preparedAfter.set(connection, statement);
+  }
+  return statement.get(owner.incidentNumber, owner.position, after) !== undefined;
+}
+
 /** What sizes the next page: the last page's event count and text length. */
 export interface PageSize {
   count: number;

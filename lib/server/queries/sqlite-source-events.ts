@@ -19,7 +19,7 @@ import type { EventOwner } from '../db/event-row';
 import { workerFromSource } from '../source-worker';
 import { watchWorker, workerMessages } from '../worker-messages';
 import { AT, type PageBounds, type SourceEventArray } from './source-event-columns';
-import { readSqlitePages, sizeOf, type SqlitePage } from './sqlite-event-pages';
+import { hasEventsAfter, readSqlitePages, sizeOf, type SqlitePage } from './sqlite-event-pages';
 import type { PageWorkerJob, PageWorkerMessage } from './sqlite-page-worker';
 
 /**
@@ -88,7 +88,8 @@ export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, ow
   }
   if (last === null) return;
   const rest = limit - read;
-  if (last.end || rest <= 0) {
+  // A source of exactly `pageSize` events ends here too, which only asking can tell.
+  if (last.end || rest <= 0 || !hasEventsAfter(connection, owner, last.last)) {
     yield parse(last);
     return;
   }
