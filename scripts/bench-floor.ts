@@ -25,13 +25,9 @@ import Database from 'better-sqlite3';
 import { workerFromSource } from '@/lib/server/source-worker';
 import { SQLITE_PAGE_SIZE } from '@/lib/server/db/dialect';
 import { FLOOR_COLUMNS } from './bench-floor-worker';
+import { argValue } from './script-args';
 
 const ROWS_PER_INSERT = 100;
-
-function argValue(name: string): string | undefined {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
 
 async function ingestFloor(file: string): Promise<{ ingestS: number; events: number }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'witness-floor-'));

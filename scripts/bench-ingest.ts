@@ -14,6 +14,7 @@ import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { toJsonLine, toLogfmtLine, writeBenchFile } from './bench-data';
+import { argValue } from './script-args';
 
 const FORMATS = { jsonl: toJsonLine, logfmt: toLogfmtLine } as const;
 type BenchFormat = keyof typeof FORMATS;
@@ -27,11 +28,6 @@ interface RunResult {
   lookupMs: number;
   events: number;
   peakRssMb: number;
-}
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 /**

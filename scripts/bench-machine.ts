@@ -6,7 +6,7 @@
  * memory-heavy row of the table moves with the first: read the table beside them.
  * Prints one JSON line: { pageUs, parseS }.
  */
-import { openSync, readSync, closeSync } from 'node:fs';
+import { forEachLine } from './bench-lines';
 
 const PAGE = 4096;
 const FRESH_BYTES = 256 << 20;
@@ -22,24 +22,10 @@ function freshPageUs(): number {
 /** Seconds to split the file into lines (1 MiB reads, by hand) and JSON.parse each. */
 function splitAndParseS(file: string): number {
   const started = performance.now();
-  const fd = openSync(file, 'r');
-  const chunk = Buffer.allocUnsafe(1 << 20);
-  const decoder = new TextDecoder();
-  let tail = '';
   let records = 0;
-  try {
-    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
-      const text = decoder.decode(chunk.subarray(0, read), { stream: true });
-      let from = 0;
-      for (let nl = text.indexOf('\n'); nl >= 0; from = nl + 1, nl = text.indexOf('\n', from)) {
-        const line = from === 0 ? tail + text.slice(0, nl) : text.slice(from, nl);
-        if (line.length > 0 && JSON.parse(line) !== null) records++;
-      }
-      tail = from === 0 ? tail + text : text.slice(from);
-    }
-  } finally {
-    closeSync(fd);
-  }
+  forEachLine(file, (line) => {
+    if (JSON.parse(line) !== null) records++;
+  });
   if (records === 0) throw new Error(`${file}: no JSON lines`);
   return (performance.now() - started) / 1000;
 }

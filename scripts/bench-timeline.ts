@@ -24,15 +24,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { toJsonLine, writeBenchFile } from './bench-data';
+import { argValue } from './script-args';
 
 // npm runs scripts from the package root.
 const ROOT = process.cwd();
 const FRAME_BUDGET_MS = 1000 / 60;
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

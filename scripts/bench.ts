@@ -39,6 +39,7 @@ import path from 'node:path';
 import { mulberry32 } from '@/lib/domain/prng';
 import { toJsonLine, toLogfmtLine, writeBenchFile, writeBenchHar, writeBenchOtlp } from './bench-data';
 import { startTempPostgres, type TempPostgres } from './db-temp-postgres';
+import { argValue, argValues } from './script-args';
 
 const PARTS = ['jsonl', 'logfmt', 'har', 'harlarge', 'otlp', 'firstview', 'request', 'zoom', 'scale', 'analyze', 'lnav'] as const;
 type Part = (typeof PARTS)[number];
@@ -72,16 +73,6 @@ const SCALE_SHARED_IDS = 3;
  * performance guide measured (medians of at least three runs).
  */
 const ANALYSIS_RUNS = 3;
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-/** Every value of a repeatable option. */
-function argValues(name: string): string[] {
-  return process.argv.flatMap((arg, i) => (arg === name && i + 1 < process.argv.length ? [process.argv[i + 1]!] : []));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Child: one ingest (and, for the JSON lines, the queries on it). Prints one JSON line.
@@ -762,11 +753,12 @@ function floorRows(script: string, jsonl: string | null, har: string | null): Ro
     });
   }
   if (har) {
-    const parsed = floor.harS !== undefined && floor.harMb !== undefined;
+    const { harS, harMb } = floor;
+    const parsed = harS !== undefined && harMb !== undefined;
     rows.push({
       engine: 'machine',
-      measure: `read the ${parsed ? `${n(floor.harMb!)} MB ` : ''}HAR and JSON.parse it whole (no storage)`,
-      result: parsed ? `${n(floor.harS!, 2)} s, ${n(floor.harMb! / floor.harS!, 1)} MB/s` : `failed: ${floor.harError ?? 'no result'}`,
+      measure: `read the ${parsed ? `${n(harMb)} MB ` : ''}HAR and JSON.parse it whole (no storage)`,
+      result: parsed ? `${n(harS, 2)} s, ${n(harMb / harS, 1)} MB/s` : `failed: ${floor.harError ?? 'no result'}`,
       target: 'none: 148 MB/s on the guide\'s machine (261 MB in 1.76 s), where the target is 140 MB/s',
       met: null,
     });
