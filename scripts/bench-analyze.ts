@@ -12,6 +12,7 @@ import type { AnalysisEvent, AnalysisInput } from '@/lib/domain/analysis/input';
 import { mulberry32 } from '@/lib/domain/prng';
 import { NO_IDS } from '@/lib/domain/event';
 import type { AnalysisProfile } from '@/lib/schemas/profile';
+import { EventTable } from '@/lib/domain/analysis/event-table';
 
 const EVENTS_PER_REQUEST = 10;
 const ENTITIES = 10_000;
@@ -50,7 +51,7 @@ function syntheticIncident(eventCount: number): AnalysisInput {
       });
     }
   }
-  return { sources: SERVICES.map((name, i) => ({ name, format: i === 0 ? ('har' as const) : ('jsonl' as const) })), events: bySource.flat() };
+  return { sources: SERVICES.map((name, i) => ({ name, format: i === 0 ? ('har' as const) : ('jsonl' as const) })), events: EventTable.of(bySource.flat()) };
 }
 
 const PROFILE: AnalysisProfile = {

@@ -18,6 +18,7 @@ import { describeIssues, profileSchema, type AnalysisProfile } from '@/lib/schem
 import { UnprocessableEvidenceError } from '@/lib/server/errors';
 import { readEvidence } from '@/lib/server/ingest/read-evidence';
 import { UsageError } from './args';
+import { EventTable } from '@/lib/domain/analysis/event-table';
 
 /** The run cannot go on: exit code 1. */
 export class CliRunError extends Error {
@@ -102,7 +103,7 @@ export async function analyze(files: readonly string[], profileFile: string | nu
   const outcomes: SourceOutcome[] = [];
   const events: AnalysisEvent[] = [];
   for (const file of files) outcomes.push(await readSourceFile(file, outcomes.length, events, warn));
-  const input: AnalysisInput = { sources: outcomes.map(({ name, format }) => ({ name, format })), events };
+  const input: AnalysisInput = { sources: outcomes.map(({ name, format }) => ({ name, format })), events: EventTable.of(events) };
   const analysis = analyzeEvidence(input, { profile, alignment: flags.alignment });
   return buildReport(outcomes, { input, analysis });
 }

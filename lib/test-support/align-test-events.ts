@@ -3,6 +3,7 @@
  */
 import type { EventIds, Locator } from '@/lib/domain/event';
 import type { AnalysisEvent, AnalysisInput, AnalysisSource } from '@/lib/domain/analysis/input';
+import { EventTable } from '@/lib/domain/analysis/event-table';
 
 export interface TestEventSpec {
   source: number;
@@ -53,5 +54,5 @@ export function testInput(sources: Array<string | AnalysisSource>, specs: TestEv
       seq,
     };
   });
-  return { sources: srcs, events };
+  return { sources: srcs, events: EventTable.of(events) };
 }

@@ -12,6 +12,8 @@ import type { Investigated } from '@/lib/domain/investigate/investigated';
 import { parseText } from '@/lib/domain/parse';
 import { buildEventColumns, type EventColumns, type TimeMode } from '@/lib/domain/timeline/columnar-events';
 import { buildLanes } from '@/lib/domain/timeline/lanes';
+import { eventList } from './event-list';
+import { EventTable } from '@/lib/domain/analysis/event-table';
 
 export const demo: DemoIncident = generateDemo({ seed: DEFAULT_DEMO_SEED, baseTimeMs: DEFAULT_DEMO_BASE_TIME_MS });
 
@@ -31,7 +33,7 @@ export function demoInvestigation(files: readonly string[] = demo.files.map((f) 
     parsed.events.forEach(({ raw: _raw, ...event }, seq) => events.push({ ...event, source, seq }));
     return { name, format: parsed.format };
   });
-  const input: AnalysisInput = { sources, events };
+  const input: AnalysisInput = { sources, events: EventTable.of(events) };
   const analysis = analyzeEvidence(input, { profile: demo.profile, alignment });
   const lanes = buildLanes(input.sources, analysis.alignment);
   const eventIds = Float64Array.from(events, (_, i) => idOfIndex(i));
@@ -46,7 +48,7 @@ export function demoInvestigation(files: readonly string[] = demo.files.map((f) 
 export function indexOfRef(subject: Investigated, ref: ExpectedEventRef): number {
   const source = subject.input.sources.findIndex((s) => s.name === ref.source);
   const wanted = JSON.stringify(ref.locator);
-  const index = subject.input.events.findIndex((e) => e.source === source && JSON.stringify(e.locator) === wanted);
+  const index = eventList(subject.input.events).findIndex((e) => e.source === source && JSON.stringify(e.locator) === wanted);
   if (index < 0) throw new Error(`no event at ${ref.source} ${wanted}`);
   return index;
 }

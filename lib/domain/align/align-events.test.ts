@@ -5,6 +5,8 @@ import { clockDomains } from './clock-domains';
 import { collectConstraints } from './constraints';
 import { buildRequestGroups } from '../identity/request-groups';
 import { testInput, type TestEventSpec } from '@/lib/test-support/align-test-events';
+import { eventList } from '@/lib/test-support/event-list';
+import { EventTable } from '../analysis/event-table';
 
 const req = (requestId: string) => ({ requestId });
 
@@ -200,7 +202,8 @@ describe('alignEvents: one pair', () => {
       { source: 0, interval: [100, 300], ids: req('A') },
       { source: 1, ts: 1200, ids: req('A') },
     ]);
-    const other = buildRequestGroups([...input.events, ...input.events]);
+    const twice = eventList(input.events);
+    const other = buildRequestGroups(EventTable.of([...twice, ...twice]));
     expect(() => alignEvents(input, other)).toThrow(/identity numbered 4 events, alignment was given 2/);
   });
 });
@@ -413,7 +416,7 @@ describe('alignEvents: overrides and switching off', () => {
     const a = alignEvents(input, null, { enabled: false, overrides: { 'server.log': 4000 } });
     expect(a.domains.map((d) => d.offsetMs)).toEqual([0, 0, 0, 0]);
     expect(a.domains.every((d) => !d.aligned && !d.overridden)).toBe(true);
-    expect(Array.from(a.alignedTs)).toEqual(input.events.map((e) => e.ts));
+    expect(Array.from(a.alignedTs)).toEqual(Array.from(input.events.ts));
     // ...and switching it on changes the order of the request's events.
     const on = alignEvents(input);
     expect(on.alignedTs[1]! < on.alignedTs[0]! + 300).toBe(true);

@@ -99,11 +99,9 @@ export function alignEvents(
 
   const offsets = new Float64Array(D);
   for (let d = 0; d < D; d++) offsets[d] = domains[d]!.offsetMs;
-  const events = input.events;
-  const alignedTs = new Float64Array(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const ts = events[i]!.ts;
-    alignedTs[i] = ts === null ? Number.NaN : ts - offsets[domainOf[i]!]!;
-  }
+  const { ts } = input.events;
+  const alignedTs = new Float64Array(ts.length);
+  // NaN (no time) stays NaN.
+  for (let i = 0; i < ts.length; i++) alignedTs[i] = ts[i]! - offsets[domainOf[i]!]!;
   return { domains, domainOf, alignedTs, reference };
 }

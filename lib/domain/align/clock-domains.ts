@@ -20,27 +20,28 @@ export function clockDomains(input: AnalysisInput): ClockDomains {
   let lastSource = -1;
   let lastService: string | null = null;
   let lastDomain = -1;
+  const { source: sourceOf, service: serviceOf } = events;
   for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    const service = e.service ?? sources[e.source]?.name ?? '';
+    const source = sourceOf[i]!;
+    const service = serviceOf[i] ?? sources[source]?.name ?? '';
     // Consecutive events mostly share a domain: skip the Map then.
-    if (e.source === lastSource && service === lastService) {
+    if (source === lastSource && service === lastService) {
       domainOf[i] = lastDomain;
       continue;
     }
-    let map = bySource[e.source];
+    let map = bySource[source];
     if (map === undefined) {
       map = new Map();
-      bySource[e.source] = map;
+      bySource[source] = map;
     }
     let d = map.get(service);
     if (d === undefined) {
       d = domains.length;
       map.set(service, d);
-      domains.push({ source: e.source, service });
+      domains.push({ source, service });
     }
     domainOf[i] = d;
-    lastSource = e.source;
+    lastSource = source;
     lastService = service;
     lastDomain = d;
   }

@@ -39,7 +39,8 @@
  * something quadratic).
  * Linear in events plus enumerated pairs.
  */
-import type { AnalysisEvent, AnalysisSource } from '../analysis/input';
+import type { AnalysisSource } from '../analysis/input';
+import type { EventTable } from '../analysis/event-table';
 import type { RequestGroups } from '../analysis/results';
 import { PairConstraints } from './best-offset';
 import { IntList } from '../int-list';
@@ -66,7 +67,7 @@ export type RequestIdNumbers = Pick<RequestGroups, 'requestIdOf' | 'correlationI
 const EPSILON_MS = 1e-6;
 
 export function collectConstraints(
-  events: ReadonlyArray<AnalysisEvent>,
+  events: EventTable,
   sources: ReadonlyArray<AnalysisSource>,
   domainOf: Int32Array,
   domainCount: number,
@@ -113,10 +114,10 @@ export function collectConstraints(
   let keyCount = 0;
   const pairKeys = new IntList();
   const pairEvents = new IntList();
+  const { start: startOf, end: endOf, ts: tsOf, spanId: spanIdOf, parentSpanId: parentSpanIdOf, source: sourceOf } = events;
   for (let i = 0; i < n; i++) {
-    const e = events[i]!;
-    if (e.interval === null) continue;
-    const span = 'spanId' in e.locator;
+    if (Number.isNaN(startOf[i]!)) continue; // no interval: contains nothing
+    const span = events.isSpan(i);
     if (!span) {
       const r = requestIdOf[i]!;
       const c = correlationIdOf[i]!;
@@ -139,8 +140,8 @@ export function collectConstraints(
         pairEvents.push(i);
       }
     }
-    const sp = e.ids.spanId;
-    if (sp && (span || isHar[e.source])) {
+    const sp = spanIdOf[i];
+    if (sp && (span || isHar[sourceOf[i]!])) {
       let k = spanKeys.get(sp);
       if (k === undefined) spanKeys.set(sp, (k = keyCount++));
       pairKeys.push(k);
@@ -170,9 +171,8 @@ export function collectConstraints(
   const cDomain = new Int32Array(containers.length);
   for (let c = 0; c < containers.length; c++) {
     const x = containers[c]!;
-    const iv = events[x]!.interval!;
-    cStart[c] = iv[0];
-    cEnd[c] = iv[1];
+    cStart[c] = startOf[x]!;
+    cEnd[c] = endOf[x]!;
     cDomain[c] = domainOf[x]!;
   }
   // The one domain of all a key's containers, or -1: an event of that domain pairs with none of
@@ -194,13 +194,12 @@ export function collectConstraints(
   const evStart = new Float64Array(n);
   const evEnd = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const e = events[i]!;
-    const iv = e.interval;
-    if (iv !== null) {
-      evStart[i] = iv[0];
-      evEnd[i] = iv[1];
-    } else if (e.ts !== null) {
-      evStart[i] = evEnd[i] = e.ts;
+    const start = startOf[i]!;
+    if (!Number.isNaN(start)) {
+      evStart[i] = start;
+      evEnd[i] = endOf[i]!;
+    } else if (!Number.isNaN(tsOf[i]!)) {
+      evStart[i] = evEnd[i] = tsOf[i]!;
     } else continue;
     let slot = i * SLOTS;
     if (hasRequestKeys) {
@@ -222,9 +221,8 @@ export function collectConstraints(
       }
     }
     if (hasSpanKeys) {
-      const ids = e.ids;
-      const sp = ids.spanId;
-      const parent = ids.parentSpanId;
+      const sp = spanIdOf[i];
+      const parent = parentSpanIdOf[i];
       if (sp) {
         const k = spanKeys.get(sp);
         if (k !== undefined) {

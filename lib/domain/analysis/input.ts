@@ -9,6 +9,7 @@
  */
 import type { EvidenceEvent } from '../event';
 import type { FormatId } from '../parse/formats';
+import type { EventTable } from './event-table';
 
 export interface AnalysisSource {
   name: string;
@@ -24,7 +25,8 @@ export type AnalysisEvent = Omit<EvidenceEvent, 'raw'> & {
 
 export interface AnalysisInput {
   sources: AnalysisSource[];
-  events: AnalysisEvent[];
+  /** As columns (event-table.ts); `events.at(i)` is event i as an AnalysisEvent. */
+  events: EventTable;
 }
 
 /** A clock domain (spec section 4): what one service said in one source. */

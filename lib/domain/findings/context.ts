@@ -46,8 +46,9 @@ export class FindingContext implements FindingInputs {
     return this.profile?.toleranceMs ?? DEFAULT_TOLERANCE_MS;
   }
 
+  /** Event `index` as an object, made now (for the few events a finding names). */
   event(index: number): AnalysisEvent {
-    return this.input.events[index] as AnalysisEvent;
+    return this.input.events.at(index);
   }
 
   /** Aligned time of an event (its start for intervals), NaN without one. */
@@ -58,9 +59,10 @@ export class FindingContext implements FindingInputs {
   /** Aligned [start, end] of an event: its interval when it has one, else its instant. */
   alignedSpan(index: number): [number, number] {
     const t = this.alignedTs(index);
-    const event = this.event(index);
-    if (event.interval === null || event.ts === null) return [t, t];
-    return [t + (event.interval[0] - event.ts), t + (event.interval[1] - event.ts)];
+    const { ts, start, end } = this.input.events;
+    const raw = ts[index]!;
+    if (Number.isNaN(start[index]!) || Number.isNaN(raw)) return [t, t];
+    return [t + (start[index]! - raw), t + (end[index]! - raw)];
   }
 
   /**
@@ -101,12 +103,12 @@ export class FindingContext implements FindingInputs {
     if (this.endMs === null) {
       let end = -Infinity;
       const { alignedTs } = this.alignment;
-      const events = this.input.events;
-      for (let i = 0; i < events.length; i++) {
+      const { ts, start, end: intervalEnd } = this.input.events;
+      for (let i = 0; i < ts.length; i++) {
         const t = alignedTs[i] as number;
         if (Number.isNaN(t)) continue;
-        const event = events[i] as AnalysisEvent;
-        const e = event.interval !== null && event.ts !== null ? t + (event.interval[1] - event.ts) : t;
+        // With an interval, its end (t has a time, so ts has one too).
+        const e = Number.isNaN(start[i]!) ? t : t + (intervalEnd[i]! - ts[i]!);
         if (e > end) end = e;
       }
       this.endMs = end;

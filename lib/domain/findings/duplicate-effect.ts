@@ -24,7 +24,7 @@
  * - Events without an aligned time are not compared.
  */
 import type { EventIds } from '../event';
-import type { AnalysisEvent } from '../analysis/input';
+import type { EventTable } from '../analysis/event-table';
 import type { DivergenceFinding, StateValue } from '../analysis/results';
 import type { EffectRule } from '../../schemas/profile';
 import { FieldFinder } from '../state/field-finder';
@@ -41,23 +41,22 @@ const ID_FIELDS = new Map<string, keyof EventIds>([
   ...['session_id', 'sessionid', 'client_id', 'clientid'].map((n) => [n, 'sessionId'] as const),
 ]);
 
-const PROPERTIES = new Map<string, (e: AnalysisEvent) => string | null>([
-  ['service', (e) => e.service],
-  ['service.name', (e) => e.service],
-  ['level', (e) => e.level],
-  ['message', (e) => e.message],
-  ['msg', (e) => e.message],
-  ['name', (e) => e.name],
-  ['status', (e) => e.status],
+/** Field names of the normalized properties -> their column. */
+const PROPERTIES = new Map<string, 'service' | 'level' | 'message' | 'name' | 'status'>([
+  ['service', 'service'],
+  ['service.name', 'service'],
+  ['level', 'level'],
+  ['message', 'message'],
+  ['msg', 'message'],
+  ['name', 'name'],
+  ['status', 'status'],
 ]);
 
-/** A field's value for an event: its own fields, then its normalized ids and properties. */
-function fieldValue(event: AnalysisEvent, lower: string, found: FieldValues): unknown {
+/** A field's value for event `i`: its own fields, then its normalized ids and properties. */
+function fieldValue(events: EventTable, i: number, lower: string, found: FieldValues): unknown {
   if (found.has(lower)) return found.get(lower);
-  const id = ID_FIELDS.get(lower);
-  if (id !== undefined) return event.ids[id] ?? undefined;
-  const property = PROPERTIES.get(lower);
-  return property ? (property(event) ?? undefined) : undefined;
+  const column = ID_FIELDS.get(lower) ?? PROPERTIES.get(lower);
+  return column !== undefined ? (events[column][i] ?? undefined) : undefined;
 }
 
 interface Occurrence {
@@ -106,18 +105,17 @@ function findEffect(ctx: FindingContext, rule: EffectRule): DivergenceFinding[] 
   const events = ctx.input.events;
   const found = finder.foundFields();
   for (let i = 0; i < events.length; i++) {
-    const event = events[i] as AnalysisEvent;
-    if (event.unparsed || Number.isNaN(ctx.alignedTs(i))) continue;
+    if (events.unparsed[i] === 1 || Number.isNaN(ctx.alignedTs(i))) continue;
     found.clear();
-    finder.scan(event.attributes, found);
+    finder.scan(events.attributes[i]!, found);
     let matches = true;
     for (let m = 0; m < matchNames.length && matches; m++) {
-      matches = normalizeStateValue(fieldValue(event, matchNames[m] as string, found)) === matchValues[m];
+      matches = normalizeStateValue(fieldValue(events, i, matchNames[m] as string, found)) === matchValues[m];
     }
     if (!matches) continue;
     const values: StateValue[] = [];
     for (const s of same) {
-      const v = normalizeStateValue(fieldValue(event, s.lower, found));
+      const v = normalizeStateValue(fieldValue(events, i, s.lower, found));
       if (v === undefined || v === null) {
         matches = false;
         break;
@@ -161,10 +159,9 @@ function findIdempotencyDuplicates(ctx: FindingContext): DivergenceFinding[] {
   const events = ctx.input.events;
   const found = finder.foundFields();
   for (let i = 0; i < events.length; i++) {
-    const event = events[i] as AnalysisEvent;
-    if (event.unparsed || Number.isNaN(ctx.alignedTs(i))) continue;
+    if (events.unparsed[i] === 1 || Number.isNaN(ctx.alignedTs(i))) continue;
     found.clear();
-    finder.scan(event.attributes, found);
+    finder.scan(events.attributes[i]!, found);
     let key: string | null = null;
     for (const name of IDEMPOTENCY) {
       const v = found.get(name);
@@ -175,7 +172,7 @@ function findIdempotencyDuplicates(ctx: FindingContext): DivergenceFinding[] {
     }
     key ??= headerKey(found.get('requestheaders')) ?? headerKey(found.get('headers'));
     if (key === null) continue;
-    const name = event.name ?? event.message ?? '';
+    const name = events.name[i] ?? events.message[i] ?? '';
     keys.set(i, { group: JSON.stringify([ctx.alignment.domainOf[i], name, key]), key, name });
   }
   const groups = new Map([...keys].map(([event, { group }]) => [event, group]));

@@ -23,11 +23,10 @@ function text(s: string | null): string {
 export function compareFindings(input: AnalysisInput): (a: DivergenceFinding, b: DivergenceFinding) => number {
   return (a, b) => {
     if (a.at !== b.at) return a.at - b.at;
-    const ea = input.events[a.event];
-    const eb = input.events[b.event];
-    const seq = (ea?.seq ?? 0) - (eb?.seq ?? 0);
+    const { seq: seqOf, source: sourceOf } = input.events;
+    const seq = (seqOf[a.event] ?? 0) - (seqOf[b.event] ?? 0);
     if (seq !== 0) return seq;
-    const source = (ea?.source ?? 0) - (eb?.source ?? 0);
+    const source = (sourceOf[a.event] ?? 0) - (sourceOf[b.event] ?? 0);
     if (source !== 0) return source;
     const kind = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
     if (kind !== 0) return kind;

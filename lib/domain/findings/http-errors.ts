@@ -21,14 +21,14 @@ function httpStatus(status: string | null): number | null {
 export function findHttpErrors(ctx: FindingContext): SignalFinding[] {
   const signals: SignalFinding[] = [];
   const events = ctx.input.events;
+  const { name, message, status: statusOf, level } = events;
   for (let i = 0; i < events.length; i++) {
-    const event = events[i];
-    if (!event || event.unparsed || Number.isNaN(ctx.alignedTs(i))) continue;
-    const isSpan = 'spanId' in event.locator;
-    const at = ctx.alignedSpan(i)[1];
-    const what = event.name ?? event.message ?? 'a request';
-    if (isSpan && (event.status === 'ERROR' || event.level === 'error')) {
-      const why = event.message && event.message !== event.name ? `: ${event.message}` : '';
+    if (events.unparsed[i] === 1 || Number.isNaN(ctx.alignedTs(i))) continue;
+    const isSpan = events.isSpan(i);
+    if (isSpan && (statusOf[i] === 'ERROR' || level[i] === 'error')) {
+      const at = ctx.alignedSpan(i)[1];
+      const what = name[i] ?? message[i] ?? 'a request';
+      const why = message[i] && message[i] !== name[i] ? `: ${message[i]}` : '';
       signals.push({
         kind: 'span_error',
         at,
@@ -39,8 +39,10 @@ export function findHttpErrors(ctx: FindingContext): SignalFinding[] {
       });
       continue;
     }
-    const status = httpStatus(event.status);
+    const status = httpStatus(statusOf[i]!);
     if (status !== null && status >= 500 && status <= 599) {
+      const at = ctx.alignedSpan(i)[1];
+      const what = name[i] ?? message[i] ?? 'a request';
       signals.push({
         kind: 'http_5xx',
         at,

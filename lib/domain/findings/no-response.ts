@@ -10,11 +10,12 @@ export function findNoResponses(ctx: FindingContext): SignalFinding[] {
   const signals: SignalFinding[] = [];
   const { events, sources } = ctx.input;
   for (let i = 0; i < events.length; i++) {
-    const event = events[i];
-    if (!event || event.unparsed || sources[event.source]?.format !== 'har') continue;
-    if (event.status !== null && event.status !== '0') continue;
+    if (events.unparsed[i] === 1 || sources[events.source[i]!]?.format !== 'har') continue;
+    const status = events.status[i]!;
+    if (status !== null && status !== '0') continue;
     const at = ctx.alignedTs(i);
     if (Number.isNaN(at)) continue;
+    const event = events.at(i);
     const why = event.message && event.message !== 'no response' ? ` (${event.message})` : '';
     signals.push({
       kind: 'no_response',

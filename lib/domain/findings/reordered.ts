@@ -24,16 +24,17 @@ interface Exchange {
 export function findReordered(ctx: FindingContext): SignalFinding[] {
   const { events, sources } = ctx.input;
   const byClient = new Map<string, Exchange[]>();
+  const { status, sessionId, attributes, name } = events;
   for (let i = 0; i < events.length; i++) {
-    const event = events[i];
-    if (!event || event.unparsed || event.interval === null || Number.isNaN(ctx.alignedTs(i))) continue;
-    const har = sources[event.source]?.format === 'har';
-    if (har && (event.status === null || event.status === '0')) continue;
-    const client = har ? `d${ctx.alignment.domainOf[i]}` : event.ids.sessionId !== null ? `s${event.ids.sessionId}` : null;
+    if (events.unparsed[i] === 1 || Number.isNaN(events.start[i]!) || Number.isNaN(ctx.alignedTs(i))) continue;
+    const har = sources[events.source[i]!]?.format === 'har';
+    if (har && (status[i] === null || status[i] === '0')) continue;
+    const session = sessionId[i]!;
+    const client = har ? `d${ctx.alignment.domainOf[i]}` : session !== null ? `s${session}` : null;
     if (client === null) continue;
-    const method = event.attributes.method;
-    const path = event.attributes.path;
-    const what = typeof method === 'string' && typeof path === 'string' ? `${method.toUpperCase()} ${path.split('?')[0]}` : event.name;
+    const method = attributes[i]!.method;
+    const path = attributes[i]!.path;
+    const what = typeof method === 'string' && typeof path === 'string' ? `${method.toUpperCase()} ${path.split('?')[0]}` : name[i]!;
     if (what === null) continue;
     const key = `${client}\u0000${what}`;
     const [start, end] = ctx.alignedSpan(i);

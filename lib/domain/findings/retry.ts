@@ -24,7 +24,7 @@ export function findRetries(ctx: FindingContext): SignalFinding[] {
     const keys: { domain: number; name: string; occurrences: number[] }[] = [];
     let index: Map<string, (typeof keys)[number]> | null = null;
     for (const e of list) {
-      const name = ctx.event(e).name;
+      const name = ctx.input.events.name[e]!;
       if (name === null || Number.isNaN(ctx.alignedTs(e))) continue;
       const domain = domainOf[e] as number;
       let entry: (typeof keys)[number] | undefined;

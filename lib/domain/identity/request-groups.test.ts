@@ -2,47 +2,55 @@ import { describe, expect, it } from 'vitest';
 import { buildRequestGroups, orderRequestGroups } from './request-groups';
 
 type Ids = { requestId?: string | null; correlationId?: string | null; traceId?: string | null };
-const ev = (ids: Ids) => ({ ids: { requestId: null, correlationId: null, traceId: null, ...ids } });
+type Event = { ids: Required<Ids> };
+const ev = (ids: Ids): Event => ({ ids: { requestId: null, correlationId: null, traceId: null, ...ids } });
+/** The id columns of `events`, as an EventTable holds them. */
+const ids = (events: Event[]) => ({
+  length: events.length,
+  requestId: events.map((e) => e.ids.requestId),
+  correlationId: events.map((e) => e.ids.correlationId),
+  traceId: events.map((e) => e.ids.traceId),
+});
 
 describe('buildRequestGroups', () => {
   it('joins every event of A with every event of T through one event that names both', () => {
-    const g = buildRequestGroups([
+    const g = buildRequestGroups(ids([
       ev({ requestId: 'A' }), // 0
       ev({ traceId: 't1' }), // 1
       ev({ requestId: 'A', traceId: 't1' }), // 2: the bridge
       ev({ requestId: 'B' }), // 3
       ev({ traceId: 't1' }), // 4
-    ]);
+    ]));
     expect(Array.from(g.groupOf)).toEqual([0, 0, 0, 1, 0]);
     expect(g.identifiers).toEqual([['A', 't1'], ['B']]);
   });
 
   it('is transitive across chains of identifiers, and lists identifiers in first-seen order', () => {
-    const g = buildRequestGroups([
+    const g = buildRequestGroups(ids([
       ev({ requestId: 'A', correlationId: 'C' }),
       ev({ requestId: 'X' }),
       ev({ correlationId: 'C', traceId: 'T' }),
       ev({ requestId: 'X', traceId: 'T' }),
-    ]);
+    ]));
     expect(new Set(g.groupOf)).toEqual(new Set([0]));
     expect(g.identifiers).toEqual([['A', 'C', 'X', 'T']]);
   });
 
   it('keeps unrelated requests apart and gives events without identifiers -1', () => {
-    const g = buildRequestGroups([ev({ requestId: 'A' }), ev({}), ev({ requestId: 'B' }), ev({ requestId: '' })]);
+    const g = buildRequestGroups(ids([ev({ requestId: 'A' }), ev({}), ev({ requestId: 'B' }), ev({ requestId: '' })]));
     expect(Array.from(g.groupOf)).toEqual([0, -1, 1, -1]);
     expect(g.identifiers.length).toBe(2);
   });
 
   it('compares values: a request id equal to a trace id is the same identifier', () => {
     const t = '4bf92f3577b34da6a3ce929d0e0e4736';
-    const g = buildRequestGroups([ev({ requestId: t }), ev({ traceId: t }), ev({ correlationId: t })]);
+    const g = buildRequestGroups(ids([ev({ requestId: t }), ev({ traceId: t }), ev({ correlationId: t })]));
     expect(Array.from(g.groupOf)).toEqual([0, 0, 0]);
     expect(g.identifiers).toEqual([[t]]);
   });
 
   it('request ids are opaque: case matters (trace ids arrive already lower-cased)', () => {
-    const g = buildRequestGroups([ev({ requestId: 'Abc' }), ev({ requestId: 'abc' })]);
+    const g = buildRequestGroups(ids([ev({ requestId: 'Abc' }), ev({ requestId: 'abc' })]));
     expect(Array.from(g.groupOf)).toEqual([0, 1]);
   });
 
@@ -50,18 +58,18 @@ describe('buildRequestGroups', () => {
     const events = [];
     for (let i = 0; i < 50; i++) events.push(ev({ requestId: `r${i}`, traceId: i < 25 ? 'T1' : 'T2' }));
     events.push(ev({ traceId: 'T1', correlationId: 'K' }), ev({ traceId: 'T2', correlationId: 'K' }));
-    const g = buildRequestGroups(events);
+    const g = buildRequestGroups(ids(events));
     expect(new Set(g.groupOf).size).toBe(1);
     expect(g.identifiers[0]!.length).toBe(50 + 2 + 1);
   });
 
   it('numbers each id value once, whichever field held it, for alignment (requestIdOf, correlationIdOf)', () => {
-    const g = buildRequestGroups([
+    const g = buildRequestGroups(ids([
       ev({ requestId: 'A', correlationId: 'A' }), // 0: the same value in two fields
       ev({ requestId: '', correlationId: null, traceId: 'T' }), // 1: empty and null are no id
       ev({ requestId: 'T', correlationId: 'B' }), // 2: T was a trace id above
       ev({}),
-    ]);
+    ]));
     expect(Array.from(g.requestIdOf)).toEqual([0, -1, 1, -1]);
     expect(Array.from(g.correlationIdOf)).toEqual([0, -1, 2, -1]);
     // A, T, B: every value numbered, trace ids included.
@@ -72,7 +80,7 @@ describe('buildRequestGroups', () => {
 describe('orderRequestGroups', () => {
   it('fills the start (earliest aligned time) and members in aligned order, ties by event order', () => {
     const events = [ev({ requestId: 'A' }), ev({ requestId: 'A' }), ev({ requestId: 'B' }), ev({ requestId: 'A' }), ev({ requestId: 'A' })];
-    const g = buildRequestGroups(events);
+    const g = buildRequestGroups(ids(events));
     const aligned = Float64Array.from([300, 100, 50, 100, Number.NaN]);
     orderRequestGroups(g, aligned);
     expect(Array.from(g.start)).toEqual([100, 50]);
@@ -80,18 +88,14 @@ describe('orderRequestGroups', () => {
   });
 
   it('with events given, ties go by source then seq', () => {
-    const g = buildRequestGroups([ev({ requestId: 'A' }), ev({ requestId: 'A' }), ev({ requestId: 'A' })]);
+    const g = buildRequestGroups(ids([ev({ requestId: 'A' }), ev({ requestId: 'A' }), ev({ requestId: 'A' })]));
     const aligned = Float64Array.from([10, 10, 5]);
-    orderRequestGroups(g, aligned, [
-      { source: 1, seq: 0 },
-      { source: 0, seq: 3 },
-      { source: 2, seq: 0 },
-    ]);
+    orderRequestGroups(g, aligned, { source: [1, 0, 2], seq: [0, 3, 0] });
     expect(g.members).toEqual([[2, 1, 0]]);
   });
 
   it('a group without any time has start NaN', () => {
-    const g = buildRequestGroups([ev({ requestId: 'A' })]);
+    const g = buildRequestGroups(ids([ev({ requestId: 'A' })]));
     orderRequestGroups(g, Float64Array.from([Number.NaN]));
     expect(Number.isNaN(g.start[0])).toBe(true);
     expect(g.members).toEqual([[0]]);
@@ -99,7 +103,7 @@ describe('orderRequestGroups', () => {
 
   it('groups 1M events into 100k requests (speed is measured by bench:analyze)', () => {
     const n = 1_000_000;
-    const events = new Array(n);
+    const events = new Array<Event>(n);
     const rid: string[] = [];
     const tid: string[] = [];
     for (let r = 0; r < 100_000; r++) {
@@ -112,7 +116,7 @@ describe('orderRequestGroups', () => {
     }
     const aligned = new Float64Array(n);
     for (let i = 0; i < n; i++) aligned[i] = (i * 7919) % 1_000_003;
-    const g = buildRequestGroups(events);
+    const g = buildRequestGroups(ids(events));
     orderRequestGroups(g, aligned);
     expect(g.identifiers.length).toBe(100_000);
   });

@@ -19,13 +19,16 @@
  * Cost: one StringIndex lookup per identifier, Int32Array parents with union by size and path
  * halving, O(n α(n)).
  */
-import type { EventIds } from '../event';
 import type { RequestGroups } from '../analysis/results';
 import { IntList } from '../int-list';
 import { StringIndex } from '../string-index';
 
-export interface IdentifiedEvent {
-  ids: Pick<EventIds, 'requestId' | 'correlationId' | 'traceId'>;
+/** The id columns identity reads (an EventTable has them). */
+export interface IdentifiedEvents {
+  length: number;
+  requestId: ReadonlyArray<string | null>;
+  correlationId: ReadonlyArray<string | null>;
+  traceId: ReadonlyArray<string | null>;
 }
 
 
@@ -40,18 +43,18 @@ function find(parent: Int32Array, x: number): number {
 }
 
 /** How many request, correlation and trace id values the events hold: at least their distinct count. */
-function idValueCount(events: ReadonlyArray<IdentifiedEvent>): number {
+function idValueCount(events: IdentifiedEvents): number {
+  const { requestId, correlationId, traceId } = events;
   let count = 0;
   for (let i = 0; i < events.length; i++) {
-    const { requestId, correlationId, traceId } = events[i]!.ids;
-    if (requestId) count++;
-    if (correlationId) count++;
-    if (traceId) count++;
+    if (requestId[i]) count++;
+    if (correlationId[i]) count++;
+    if (traceId[i]) count++;
   }
   return count;
 }
 
-export function buildRequestGroups(events: ReadonlyArray<IdentifiedEvent>): RequestGroups {
+export function buildRequestGroups(events: IdentifiedEvents): RequestGroups {
   const n = events.length;
   // Union-find nodes are the identifiers, numbered as they are first seen. Sized for the id
   // values present (the most there can be), so that the tables do not grow: growing rehashes and
@@ -93,12 +96,12 @@ export function buildRequestGroups(events: ReadonlyArray<IdentifiedEvent>): Requ
     return ra;
   };
 
+  const { requestId, correlationId, traceId } = events;
   for (let i = 0; i < n; i++) {
-    const ids = events[i]!.ids;
     let first = -1;
-    const r = ids.requestId;
-    const c = ids.correlationId;
-    const t = ids.traceId;
+    const r = requestId[i]!;
+    const c = correlationId[i]!;
+    const t = traceId[i]!;
     if (r !== null && r !== '') first = requestIdOf[i] = nodeFor(r);
     if (c !== null && c !== '') {
       const node = (correlationIdOf[i] = nodeFor(c));
@@ -162,7 +165,7 @@ export function buildRequestGroups(events: ReadonlyArray<IdentifiedEvent>): Requ
 export function orderRequestGroups(
   groups: RequestGroups,
   alignedTs: Float64Array,
-  events?: ReadonlyArray<{ source: number; seq: number }>,
+  events?: { source: ArrayLike<number>; seq: ArrayLike<number> },
 ): RequestGroups {
   const count = groups.identifiers.length;
   const { groupOf } = groups;
@@ -184,11 +187,7 @@ export function orderRequestGroups(
   }
 
   const tieBreak = events
-    ? (a: number, b: number): number => {
-        const ea = events[a]!;
-        const eb = events[b]!;
-        return ea.source - eb.source || ea.seq - eb.seq || a - b;
-      }
+    ? (a: number, b: number): number => events.source[a]! - events.source[b]! || events.seq[a]! - events.seq[b]! || a - b
     : (a: number, b: number): number => a - b;
   const compare = (a: number, b: number): number => {
     const ta = alignedTs[a]!;

@@ -9,6 +9,7 @@ import { demo, demoInvestigation, idOfIndex, indexOfRef } from '@/lib/test-suppo
 import { ev } from '@/lib/test-support/timeline-fixture';
 import type { Investigated } from './investigated';
 import { buildEntityView } from './entity-view';
+import { EventTable } from '../analysis/event-table';
 
 const subject = demoInvestigation();
 const conflictStories = demo.expectations.stories.filter((s) => s.firstDivergence.kind === 'conflict');
@@ -76,9 +77,9 @@ describe('the witness table of a lifecycle field (stages)', () => {
   const says = (source: number, seq: number, t: number, status: string) => ev(source, seq, { ts: 1_000_000 + t * 2000, attributes: { order_id: '1', status } });
 
   function table(events: ReturnType<typeof says>[]): { field: EntityFieldDto; subject: Investigated } {
-    const input: AnalysisInput = { sources: [{ name: 'orders.log', format: null }, { name: 'payments.log', format: null }], events: [...events].sort((a, b) => a.source - b.source || a.seq - b.seq) };
+    const input: AnalysisInput = { sources: [{ name: 'orders.log', format: null }, { name: 'payments.log', format: null }], events: EventTable.of([...events].sort((a, b) => a.source - b.source || a.seq - b.seq)) };
     const analysis = analyzeEvidence(input, { profile, alignment: false });
-    const s: Investigated = { input, analysis, eventIds: Float64Array.from(input.events, (_, i) => i), sourceIds: ['a', 'b'], profile, lanes: buildLanes(input.sources, analysis.alignment) };
+    const s: Investigated = { input, analysis, eventIds: Float64Array.from({ length: input.events.length }, (_, i) => i), sourceIds: ['a', 'b'], profile, lanes: buildLanes(input.sources, analysis.alignment) };
     return { field: buildEntityView(s, 'order:1')!.fields[0]!, subject: s };
   }
   const disagreeing = (field: EntityFieldDto) => field.rows.map((r) => r.cells.map((c) => c.disagrees));

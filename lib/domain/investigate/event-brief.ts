@@ -6,7 +6,7 @@ import type { EventBriefDto } from '../../schemas/investigation';
 import { alignedSpanOf, eventIdOf, laneOfEvent, type Investigated } from './investigated';
 
 export function eventBrief(subject: Investigated, index: number): EventBriefDto {
-  const event = subject.input.events[index]!;
+  const event = subject.input.events.at(index);
   const { at, endAt } = alignedSpanOf(subject, index);
   return {
     id: eventIdOf(subject, index),

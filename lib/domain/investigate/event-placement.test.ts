@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demo, demoInvestigation, indexOfRef } from '@/lib/test-support/demo-investigation';
 import { placeEvent } from './event-placement';
+import { eventList } from '@/lib/test-support/event-list';
 
 const subject = demoInvestigation();
 const { analysis } = subject;
@@ -20,7 +21,7 @@ describe('placing an event in the analysis', () => {
     const domain = analysis.alignment.domainOf[trigger]!;
     expect(placed.lane).toBe(subject.lanes.laneOfDomain[domain]);
     expect(placed.offsetMs).toBe(analysis.alignment.domains[domain]!.offsetMs);
-    const event = subject.input.events[trigger]!;
+    const event = subject.input.events.at(trigger);
     expect(placed.at).toBe((event.interval?.[0] ?? event.ts!) - placed.offsetMs);
   });
 
@@ -33,7 +34,7 @@ describe('placing an event in the analysis', () => {
   });
 
   it('an event outside every request, entity and finding has none', () => {
-    const quiet = subject.input.events.findIndex((_, i) => analysis.groups.groupOf[i] === -1 && !analysis.observations.some((o) => o.event === i));
+    const quiet = eventList(subject.input.events).findIndex((_, i) => analysis.groups.groupOf[i] === -1 && !analysis.observations.some((o) => o.event === i));
     expect(quiet).toBeGreaterThanOrEqual(0);
     expect(placeEvent(subject, quiet)).toMatchObject({ request: null, entities: [] });
   });

@@ -57,8 +57,8 @@ export function offsetOfEvent(subject: Investigated, index: number): number {
  * `alignedTs - ts` when the event has a time, else by its domain's offset. Null without a time.
  */
 export function alignedSpanOf(subject: Investigated, index: number): { at: number | null; endAt: number | null } {
-  const event = subject.input.events[index];
-  if (!event) return { at: null, endAt: null };
+  if (index < 0 || index >= subject.input.events.length) return { at: null, endAt: null };
+  const event = subject.input.events.at(index);
   const aligned = subject.analysis.alignment.alignedTs[index];
   const shift = event.ts !== null && aligned !== undefined && Number.isFinite(aligned) ? aligned - event.ts : -offsetOfEvent(subject, index);
   const start = event.interval?.[0] ?? event.ts;

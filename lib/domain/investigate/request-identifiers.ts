@@ -3,15 +3,16 @@
  * first-seen order) with the fields it was seen in (request, correlation, trace id; one value
  * may be several, spec section 3) and how many of the group's events carry it.
  */
-import type { AnalysisEvent } from '../analysis/input';
+import type { EventIds } from '../event';
+import type { EventTable } from '../analysis/event-table';
 import type { RequestViewDto } from '../../schemas/investigation';
 
 export type IdentifierKind = 'request' | 'correlation' | 'trace';
 
 /** An event's request identifiers with their kind, in field order; empty values are none. */
-export function identifiersOf(event: AnalysisEvent): Array<{ value: string; kind: IdentifierKind }> {
+export function identifiersOf(ids: Pick<EventIds, 'requestId' | 'correlationId' | 'traceId'>): Array<{ value: string; kind: IdentifierKind }> {
   const out: Array<{ value: string; kind: IdentifierKind }> = [];
-  const { requestId, correlationId, traceId } = event.ids;
+  const { requestId, correlationId, traceId } = ids;
   if (requestId) out.push({ value: requestId, kind: 'request' });
   if (correlationId) out.push({ value: correlationId, kind: 'correlation' });
   if (traceId) out.push({ value: traceId, kind: 'trace' });
@@ -20,12 +21,12 @@ export function identifiersOf(event: AnalysisEvent): Array<{ value: string; kind
 
 const KIND_ORDER: readonly IdentifierKind[] = ['request', 'correlation', 'trace'];
 
-export function requestIdentifiers(identifiers: readonly string[], members: readonly number[], events: readonly AnalysisEvent[]): RequestViewDto['identifiers'] {
+export function requestIdentifiers(identifiers: readonly string[], members: readonly number[], events: EventTable): RequestViewDto['identifiers'] {
   const kinds = new Map<string, Set<IdentifierKind>>(identifiers.map((v) => [v, new Set()]));
   const counts = new Map<string, number>(identifiers.map((v) => [v, 0]));
   for (const index of members) {
     const seen = new Set<string>();
-    for (const { value, kind } of identifiersOf(events[index]!)) {
+    for (const { value, kind } of identifiersOf(events.idsAt(index))) {
       kinds.get(value)?.add(kind);
       // An event whose request id is its trace id carries that identifier once.
       if (!seen.has(value)) counts.set(value, (counts.get(value) ?? 0) + 1);

@@ -11,7 +11,7 @@
  * a heap of those events (Prim's algorithm): O(L log L) for L linking events, whatever the
  * number of identifiers.
  */
-import type { AnalysisEvent } from '../analysis/input';
+import type { EventTable } from '../analysis/event-table';
 import { identifiersOf } from './request-identifiers';
 
 export interface RequestJoin {
@@ -62,13 +62,13 @@ class PositionHeap {
   }
 }
 
-export function requestJoins(identifiers: readonly string[], members: readonly number[], events: readonly AnalysisEvent[]): RequestJoin[] {
+export function requestJoins(identifiers: readonly string[], members: readonly number[], events: EventTable): RequestJoin[] {
   if (identifiers.length < 2) return [];
   // Linking events in aligned order, and for each identifier the positions of those carrying it.
   const linking: Array<{ event: number; values: string[] }> = [];
   const carriedBy = new Map<string, number[]>();
   for (const index of members) {
-    const values = [...new Set(identifiersOf(events[index]!).map((i) => i.value))];
+    const values = [...new Set(identifiersOf(events.idsAt(index)).map((i) => i.value))];
     if (values.length < 2) continue;
     for (const v of values) {
       let list = carriedBy.get(v);

@@ -8,6 +8,8 @@ import { ev } from '@/lib/test-support/timeline-fixture';
 import { findRequestGroup } from './request-group';
 import { requestJoins } from './request-joins';
 import { buildRequestView } from './request-view';
+import { eventList } from '@/lib/test-support/event-list';
+import { EventTable } from '@/lib/domain/analysis/event-table';
 
 const subject = demoInvestigation();
 const { groups } = subject.analysis;
@@ -33,7 +35,7 @@ describe('the request view of the demo', () => {
     expect(view.identifiers.map((i) => i.value)).toEqual(groups.identifiers[group]);
     expect(view.identifiers.map((i) => i.value)).toEqual(expect.arrayContaining(story1.requestIds));
     for (const identifier of view.identifiers) {
-      const carrying = groups.members[group]!.filter((i) => idsOf(subject.input.events[i]!).includes(identifier.value));
+      const carrying = groups.members[group]!.filter((i) => idsOf(subject.input.events.at(i)).includes(identifier.value));
       expect(identifier.events).toBe(carrying.length);
       expect(identifier.kinds.length).toBeGreaterThan(0);
     }
@@ -45,9 +47,9 @@ describe('the request view of the demo', () => {
     for (const join of view.joins) {
       expect(joined.has(join.via)).toBe(true);
       expect(joined.has(join.identifier)).toBe(false);
-      const index = subject.input.events.findIndex((_, i) => idOfIndex(i) === join.eventId);
-      expect(idsOf(subject.input.events[index]!)).toEqual(expect.arrayContaining([join.via, join.identifier]));
-      expect(join.source).toBe(subject.input.sources[subject.input.events[index]!.source]!.name);
+      const index = eventList(subject.input.events).findIndex((_, i) => idOfIndex(i) === join.eventId);
+      expect(idsOf(subject.input.events.at(index))).toEqual(expect.arrayContaining([join.via, join.identifier]));
+      expect(join.source).toBe(subject.input.sources[subject.input.events.source[index]!]!.name);
       joined.add(join.identifier);
     }
     expect(joined).toEqual(new Set(view.identifiers.map((i) => i.value)));
@@ -99,7 +101,7 @@ describe('requestJoins', () => {
       withIds(2, 'X', 'T'), // a later X-T link: not the one shown
       withIds(3, 'Y', null, 'X'), // Y via X
     ];
-    const joins = requestJoins(['K', 'T', 'X', 'Y'], [0, 1, 2, 3], events);
+    const joins = requestJoins(['K', 'T', 'X', 'Y'], [0, 1, 2, 3], EventTable.of(events));
     expect(joins).toEqual([
       { identifier: 'T', via: 'K', event: 1 },
       { identifier: 'X', via: 'T', event: 0 },
@@ -108,6 +110,6 @@ describe('requestJoins', () => {
   });
 
   it('has nothing to say for a group of one identifier', () => {
-    expect(requestJoins(['K'], [0], [withIds(0, 'K', null)])).toEqual([]);
+    expect(requestJoins(['K'], [0], EventTable.of([withIds(0, 'K', null)]))).toEqual([]);
   });
 });

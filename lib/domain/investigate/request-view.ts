@@ -39,7 +39,7 @@ export function buildRequestView(subject: Investigated, group: number): RequestV
       identifier: j.identifier,
       via: j.via,
       eventId: eventIdOf(subject, j.event),
-      source: sources[events[j.event]!.source]?.name ?? '',
+      source: sources[events.source[j.event]!]?.name ?? '',
     })),
     events: startOrder(members.map((index) => eventBrief(subject, index))),
     lanes: [...lanes].sort((a, b) => a - b),

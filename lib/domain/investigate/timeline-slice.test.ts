@@ -6,6 +6,7 @@ import { TIMELINE_EVENT_LIMIT, timelineSliceDtoSchema } from '@/lib/schemas/inve
 import { demoInvestigation, idOfIndex } from '@/lib/test-support/demo-investigation';
 import { alignmentFor, domain, ev } from '@/lib/test-support/timeline-fixture';
 import { buildTimelineSlice, eventLabel, LABEL_MAX_CHARS } from './timeline-slice';
+import { EventTable } from '@/lib/domain/analysis/event-table';
 
 describe('timeline slices of the demo incident', () => {
   const subject = demoInvestigation();
@@ -56,16 +57,16 @@ describe('timeline slices above the event limit', () => {
       { name: 'a.log', format: null },
       { name: 'b.log', format: null },
     ],
-    events: Array.from({ length: n }, (_, i) => ev(i % 2, Math.floor(i / 2), { ts: 1_000_000 + i + (i % 2) * 500, level: i === 7777 ? 'error' : 'info', message: `event ${i}` })),
+    events: EventTable.of(Array.from({ length: n }, (_, i) => ev(i % 2, Math.floor(i / 2), { ts: 1_000_000 + i + (i % 2) * 500, level: i === 7777 ? 'error' : 'info', message: `event ${i}` }))),
   };
-  const alignment = alignmentFor(input, [domain(0, 'a.log'), domain(1, 'b.log', { offsetMs: 500, aligned: true })], input.events.map((e) => e.source));
+  const alignment = alignmentFor(input, [domain(0, 'a.log'), domain(1, 'b.log', { offsetMs: 500, aligned: true })], Array.from(input.events.source));
   const columns = buildEventColumns(input, alignment, Int32Array.from([0, 1]), 'aligned');
   const request = (from: number, to: number, width = 100) => ({
     fingerprint: 'fp',
     columns,
     laneCount: 2,
     input,
-    eventIds: Float64Array.from(input.events, (_, i) => i + 1),
+    eventIds: Float64Array.from({ length: input.events.length }, (_, i) => i + 1),
     from,
     to,
     width,

@@ -46,7 +46,7 @@ function visibleEvents(r: TimelineSliceRequest, window: { startMs: number; endMs
     out.start.push(cols.start[k]!);
     out.end.push(Number.isNaN(end) ? null : end);
     out.level.push(cols.level[k]!);
-    out.label.push(eventLabel(r.input.events[index]!));
+    out.label.push(eventLabel({ message: r.input.events.message[index]!, name: r.input.events.name[index]! }));
   }
   return out;
 }

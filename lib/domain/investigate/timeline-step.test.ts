@@ -3,6 +3,7 @@ import { buildEventColumns } from '@/lib/domain/timeline/columnar-events';
 import { demoInvestigation } from '@/lib/test-support/demo-investigation';
 import { alignmentFor, domain, ev } from '@/lib/test-support/timeline-fixture';
 import { columnPositions, stepFromEvent, stepFromTime } from './timeline-step';
+import { EventTable } from '@/lib/domain/analysis/event-table';
 
 const subject = demoInvestigation();
 
@@ -39,7 +40,7 @@ describe.each(['aligned', 'raw'] as const)('stepping through the demo timeline (
 describe('stepping around an event without a time', () => {
   const input = {
     sources: [{ name: 'a.log', format: null }],
-    events: [ev(0, 0, { ts: 30 }), ev(0, 1, { unparsed: true }), ev(0, 2, { ts: 10 }), ev(0, 3, { ts: 20 })],
+    events: EventTable.of([ev(0, 0, { ts: 30 }), ev(0, 1, { unparsed: true }), ev(0, 2, { ts: 10 }), ev(0, 3, { ts: 20 })]),
   };
   const cols = buildEventColumns(input, alignmentFor(input, [domain(0, 'a.log')], [0, 0, 0, 0]), Int32Array.from([0]), 'aligned');
   const positions = columnPositions(cols, input.events.length);

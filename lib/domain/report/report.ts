@@ -88,8 +88,8 @@ class ReportWriter {
   ) {}
 
   ref(event: number): EventRef {
-    const e = this.input.events[event]!;
-    return eventRef(this.input.sources[e.source]!.name, e.locator);
+    const { events } = this.input;
+    return eventRef(this.input.sources[events.source[event]!]!.name, events.locatorAt(event));
   }
 
   request(group: number): string | null {

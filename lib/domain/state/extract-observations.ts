@@ -31,7 +31,7 @@
  * - Output sorted by aligned time; ties keep the input order (source order, then record order).
  */
 import type { Alignment, Observation, StateValue } from '../analysis/results';
-import type { AnalysisEvent, AnalysisInput } from '../analysis/input';
+import type { AnalysisInput } from '../analysis/input';
 import type { AnalysisProfile } from '../../schemas/profile';
 import { FieldFinder } from './field-finder';
 import type { FieldValues, FoundFields } from './found-fields';
@@ -137,23 +137,23 @@ class Extractor {
   run(input: AnalysisInput, alignment: Alignment): Observation[] {
     const { events, sources } = input;
     const hasRules = this.rules.length > 0;
+    const { ts, start, end } = events;
     for (let e = 0; e < events.length; e++) {
-      const event = events[e] as AnalysisEvent;
-      if (event.unparsed) continue;
+      if (events.unparsed[e] === 1) continue;
       const aligned = alignment.alignedTs[e] as number;
-      if (Number.isNaN(aligned) || event.ts === null) continue;
-      const format = sources[event.source]?.format ?? null;
+      if (Number.isNaN(aligned) || Number.isNaN(ts[e]!)) continue;
+      const format = sources[events.source[e]!]?.format ?? null;
       if (format === 'access-log') continue;
       const isHar = format === 'har';
-      const attributes = event.attributes;
+      const attributes = events.attributes[e]!;
       // Quick reject: nothing to read.
       if (!hasRules && !isHar && !('entity' in attributes) && !hasCaseInsensitive(attributes, 'entity')) continue;
       this.event = e;
       this.domain = alignment.domainOf[e] as number;
-      this.at = event.interval !== null ? aligned + (event.interval[1] - event.ts) : aligned;
+      this.at = Number.isNaN(start[e]!) ? aligned : aligned + (end[e]! - ts[e]!);
       this.eventStart = this.out.length;
-      if (isHar) this.harEvent(event);
-      else this.recordEvent(event);
+      if (isHar) this.harEvent(attributes);
+      else this.recordEvent(attributes, events.name[e]!);
     }
     // Stable: ties keep event order, which is source order then record order.
     this.out.sort(byTime);
@@ -211,13 +211,13 @@ class Extractor {
     }
   }
 
-  private recordEvent(event: AnalysisEvent): void {
+  private recordEvent(attributes: Record<string, unknown>, name: string | null): void {
     const found = this.found;
     const inState = this.inState;
     found.clear();
     inState.clear();
-    this.finder.scan(event.attributes, found);
-    if (found.has('entity')) this.defaultRule(event.attributes, found);
+    this.finder.scan(attributes, found);
+    if (found.has('entity')) this.defaultRule(attributes, found);
     if (this.rules.length === 0) return;
     const stateObject = found.get('state');
     if (isObject(stateObject)) this.finder.scan(stateObject, inState);
@@ -233,7 +233,7 @@ class Extractor {
       let params: Map<string, string> | null = null;
       if (entity === null && (rule.templates.length > 0 || rule.keys.length > 0)) {
         if (segments === null) {
-          const location = requestLocation(found, event.name);
+          const location = requestLocation(found, name);
           segments = location ? splitPath(location.path) : [];
           query = queryParams(location?.query ?? null);
         }
@@ -265,8 +265,8 @@ class Extractor {
     }
   }
 
-  private harEvent(event: AnalysisEvent): void {
-    const body = event.attributes.responseBody;
+  private harEvent(attributes: Record<string, unknown>): void {
+    const body = attributes.responseBody;
     if (typeof body !== 'object' || body === null) return;
     // Default rule on the body: an object, or each object of a list.
     for (const item of Array.isArray(body) ? body : [body]) {
@@ -276,9 +276,9 @@ class Extractor {
       if (found.has('entity')) this.defaultRule(item, found);
     }
     if (this.rules.length === 0) return;
-    const path = typeof event.attributes.path === 'string' ? event.attributes.path : null;
+    const path = typeof attributes.path === 'string' ? attributes.path : null;
     const segments = path !== null ? splitPath(path) : [];
-    const query = queryParams(typeof event.attributes.query === 'string' ? event.attributes.query : null);
+    const query = queryParams(typeof attributes.query === 'string' ? attributes.query : null);
     const top = new Map<string, unknown>();
     if (isObject(body)) this.finder.scan(body, top);
     for (const rule of this.rules) {

@@ -11,6 +11,7 @@ import {
 } from './columnar-events';
 import { alignmentFor, domain, ev } from '@/lib/test-support/timeline-fixture';
 import type { AnalysisInput } from '../analysis/input';
+import { EventTable } from '@/lib/domain/analysis/event-table';
 
 // Source 0 (browser, reference) and source 1 (app, clock 4 s ahead: offset +4000).
 const input: AnalysisInput = {
@@ -18,14 +19,14 @@ const input: AnalysisInput = {
     { name: 'browser', format: null },
     { name: 'app', format: null },
   ],
-  events: [
+  events: EventTable.of([
     ev(0, 0, { ts: 1000, interval: [1000, 1300], level: 'info' }), // 0: HAR entry
     ev(0, 1, { ts: 2000, level: 'error' }), // 1
     ev(0, 2, { unparsed: true }), // 2: no time: excluded
     ev(1, 0, { ts: 5100, level: 'warn' }), // 3: aligned 1100
     ev(1, 1, { ts: 5050, level: 'notice-ish' }), // 4: aligned 1050, unknown level
     ev(1, 2, { ts: null, interval: [5200, 5400] }), // 5: interval without ts: shifted by the domain offset
-  ],
+  ]),
 };
 const al = alignmentFor(
   input,
@@ -55,7 +56,7 @@ describe('buildEventColumns', () => {
   });
 
   it('an empty incident gives empty columns and no extent', () => {
-    const empty = { sources: [], events: [] };
+    const empty = { sources: [], events: EventTable.of([]) };
     const c = buildEventColumns(empty, alignmentFor(empty, [], []), new Int32Array(0), 'aligned');
     expect(c.length).toBe(0);
     expect(columnsExtent(c)).toBeNull();
@@ -81,7 +82,7 @@ describe('eventsExtent', () => {
   it('ends at the latest end, which an interval that started earlier can hold', () => {
     const long: AnalysisInput = {
       sources: [{ name: 'trace', format: null }],
-      events: [ev(0, 0, { ts: 100, interval: [100, 9000] }), ev(0, 1, { ts: 500 }), ev(0, 2, { ts: 50, interval: [50, 60] })],
+      events: EventTable.of([ev(0, 0, { ts: 100, interval: [100, 9000] }), ev(0, 1, { ts: 500 }), ev(0, 2, { ts: 50, interval: [50, 60] })]),
     };
     const alignment = alignmentFor(long, [domain(0, 'trace', { offsetMs: 10, aligned: true })], [0, 0, 0]);
     for (const mode of ['raw', 'aligned'] as const) {
@@ -91,9 +92,9 @@ describe('eventsExtent', () => {
   });
 
   it('is null when no event has a time, or there is none', () => {
-    const untimed: AnalysisInput = { sources: input.sources, events: [input.events[2]!] };
+    const untimed: AnalysisInput = { sources: input.sources, events: EventTable.of([input.events.at(2)]) };
     expect(eventsExtent(untimed, alignmentFor(untimed, [domain(0, 'browser')], [0]), 'raw')).toBeNull();
-    const empty: AnalysisInput = { sources: [], events: [] };
+    const empty: AnalysisInput = { sources: [], events: EventTable.of([]) };
     expect(eventsExtent(empty, alignmentFor(empty, [], []), 'aligned')).toBeNull();
   });
 });

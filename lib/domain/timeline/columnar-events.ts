@@ -45,20 +45,22 @@ export interface EventColumns {
  * `alignedTs - ts` when the event has a `ts`, else by its domain's offset.
  */
 function eventTime(input: AnalysisInput, alignment: Alignment, mode: TimeMode, i: number, out: Float64Array): boolean {
-  const ev = input.events[i]!;
+  const { ts: tsOf, start, end } = input.events;
+  const ts = tsOf[i]!;
   let s: number;
   let e: number;
-  if (ev.interval !== null && Number.isFinite(ev.interval[0]) && Number.isFinite(ev.interval[1])) {
-    s = ev.interval[0];
-    e = ev.interval[1];
-  } else if (ev.ts !== null && Number.isFinite(ev.ts)) {
-    s = ev.ts;
+  // Number.isFinite is false for NaN: no interval, no time.
+  if (Number.isFinite(start[i]!) && Number.isFinite(end[i]!)) {
+    s = start[i]!;
+    e = end[i]!;
+  } else if (Number.isFinite(ts)) {
+    s = ts;
     e = Number.NaN;
   } else return false;
   if (mode === 'aligned') {
     const a = alignment.alignedTs[i];
     let shift: number;
-    if (ev.ts !== null && a !== undefined && Number.isFinite(a)) shift = a - ev.ts;
+    if (!Number.isNaN(ts) && a !== undefined && Number.isFinite(a)) shift = a - ts;
     else shift = -(alignment.domains[alignment.domainOf[i] ?? -1]?.offsetMs ?? 0);
     s += shift;
     e += shift;
@@ -102,7 +104,7 @@ export function buildEventColumns(
     end[k] = e0[i]!;
     const d = alignment.domainOf[i] ?? -1;
     lane[k] = d >= 0 && d < laneOfDomain.length ? laneOfDomain[d]! : -1;
-    level[k] = levelCode(events[i]!.level);
+    level[k] = levelCode(events.level[i]!);
     event[k] = i;
     const dur = e0[i]! - s0[i]!;
     if (dur > maxDurationMs) maxDurationMs = dur;

@@ -28,15 +28,16 @@ import { AnalysisTooLargeError } from '../errors';
 
 /**
  * Heap per event and per byte of its source's text at the peak of loading and analyzing it.
- * Measured on 1M-event SQLite bench databases (peak heap in --trace-gc, less the ~40 MB of an
- * idle process): JSON lines 1M events / 243 MB -> 571 MB, OTLP 1M spans / 479 MB -> 663 MB (so
- * ~480 B an event and ~0.4 a byte), HAR 73,711 entries / 100 MB -> 195 MB (headers and bodies
- * stay in the events' attributes: ~1.9 a byte). Rounded up, so the estimate is 10-20% above
- * what these took, which also covers the columns the views derive later (~50 B an event for
- * both time modes).
+ * Measured on 1M-event SQLite bench databases since the events load as columns
+ * (lib/domain/analysis/event-table.ts; peak heap in --trace-gc, less the ~40 MB of an idle
+ * process): JSON lines 1M events / 243 MB -> 278 MB, OTLP 1M spans / 479 MB -> 451 MB (so
+ * ~100 B an event and ~0.73 a byte: the strings and attribute objects), HAR 73,711 entries /
+ * 100 MB -> 104 MB (headers and bodies stay in the events' attributes: ~1.0 a byte). Rounded up,
+ * so the estimate is 10-50% above what these took plus the columns the views derive later
+ * (~50 B an event for both time modes).
  */
-export const HEAP_BYTES_PER_EVENT = 550;
-const HEAP_PER_TEXT_BYTE = { har: 2.0, other: 0.5 } as const;
+export const HEAP_BYTES_PER_EVENT = 150;
+const HEAP_PER_TEXT_BYTE = { har: 1.5, other: 0.85 } as const;
 
 /** Of the V8 heap limit, what analyses may hold when WITNESS_ANALYSIS_MEMORY_MB is not set. */
 export const DEFAULT_HEAP_SHARE = 0.7;

@@ -15,14 +15,15 @@
  * nothing else (1M stored events take seconds to load). The events are shared, not copied: the
  * analysis never writes to its input.
  */
-import type { AnalysisEvent, AnalysisInput } from '@/lib/domain/analysis/input';
+import type { AnalysisInput } from '@/lib/domain/analysis/input';
+import { EventTableBuilder } from '@/lib/domain/analysis/event-table';
 import type { SourceOutcome } from '@/lib/domain/report/report';
 import type { Db } from '../db/client';
 import type { ReportSourceRow } from '../queries/get-analysis-state';
 import { listSourceEvents } from '../queries/list-source-events';
 import { sourceOutcome } from './source-outcome';
 import { createInterner } from '../queries/interner';
-import { eventIdOf, toAnalysisEvent } from './to-analysis-event';
+import { eventIdOf, pushStoredEvent } from './to-analysis-event';
 
 export interface LoadedEvidence {
   input: AnalysisInput;
@@ -49,8 +50,10 @@ export async function loadAnalysisInput(db: Db, sources: readonly ReportSourceRo
   const outcomes = sources.map(sourceOutcome);
   const sourceVersions = sources.map(sourceVersion);
   const sourceStarts = new Int32Array(sources.length + 1);
-  const events: AnalysisEvent[] = [];
-  const ids: number[] = [];
+  // Sized for the events the rows count (a source re-ingested meanwhile may hold more: grown then).
+  const capacity = sources.reduce((sum, s, i) => sum + (outcomes[i]!.error === undefined ? s.eventCount : 0), 0);
+  const events = new EventTableBuilder(capacity);
+  let ids: Float64Array = new Float64Array(Math.max(16, capacity));
   const intern = createInterner();
   let reusedSources = 0;
   for (let index = 0; index < sources.length; index++) {
@@ -59,28 +62,37 @@ export async function loadAnalysisInput(db: Db, sources: readonly ReportSourceRo
     // Same index too: an event names its source by index.
     if (previous !== undefined && previous.sourceVersions[index] === sourceVersions[index]) {
       const [from, to] = [previous.sourceStarts[index]!, previous.sourceStarts[index + 1]!];
-      for (let i = from; i < to; i++) {
-        events.push(previous.input.events[i]!);
-        ids.push(previous.eventIds[i]!);
-      }
+      ids = withRoom(ids, events.length + to - from);
+      ids.set(previous.eventIds.subarray(from, to), events.length);
+      events.pushRange(previous.input.events, from, to);
       reusedSources++;
       continue;
     }
     for await (const page of listSourceEvents(db, sources[index]!.id)) {
+      ids = withRoom(ids, events.length + page.length);
       for (const stored of page) {
-        events.push(toAnalysisEvent(stored, index, intern));
-        ids.push(eventIdOf(stored));
+        ids[events.length] = eventIdOf(stored);
+        pushStoredEvent(events, stored, index, intern);
       }
     }
   }
-  sourceStarts[sources.length] = events.length;
+  const count = events.length;
+  sourceStarts[sources.length] = count;
   return {
-    input: { sources: outcomes.map(({ name, format }) => ({ name, format })), events },
+    input: { sources: outcomes.map(({ name, format }) => ({ name, format })), events: events.build() },
     outcomes,
-    eventIds: Float64Array.from(ids),
+    eventIds: ids.subarray(0, count),
     sourceIds: sources.map((s) => s.id),
     sourceVersions,
     sourceStarts,
     reusedSources,
   };
+}
+
+/** `ids`, or a copy twice as long when it has no room for `needed` entries. */
+function withRoom(ids: Float64Array, needed: number): Float64Array {
+  if (needed <= ids.length) return ids;
+  const grown = new Float64Array(Math.max(needed, ids.length * 2));
+  grown.set(ids);
+  return grown;
 }

@@ -4,10 +4,13 @@
  * without its raw text, plus its source. The same mapping as toStoredEvent
  * (../queries/stored-event.ts) gives the API from a Prisma row; a test holds the two equal.
  *
- * A million events are loaded at once, so the event is built as one literal of a fixed shape,
- * and the few-valued columns are interned per load (interner.ts).
+ * The analysis load writes a million events straight into the columns of an EventTable
+ * (pushStoredEvent), making no object per event; toAnalysisEvent makes the object, for the few
+ * events the profile suggestions sample. The few-valued columns are interned per load
+ * (interner.ts).
  */
 import type { AnalysisEvent } from '@/lib/domain/analysis/input';
+import { LOCATOR_INDEX, LOCATOR_LINE, LOCATOR_SPAN, type EventTableBuilder } from '@/lib/domain/analysis/event-table';
 import { AT, ATTRIBUTES_AT, type SourceEventArray } from '../queries/source-event-columns';
 import { noInterning, type Interner } from '../queries/interner';
 import { locatorFrom } from '../queries/locator-of';
@@ -53,6 +56,55 @@ export function toAnalysisEvent(v: SourceEventArray, source: number, intern: Int
     source,
     seq,
   };
+}
+
+/**
+ * Appends the stored event to `table`'s columns: the event toAnalysisEvent makes, as columns
+ * (a test holds the two equal).
+ */
+export function pushStoredEvent(table: EventTableBuilder, v: SourceEventArray, source: number, intern: Interner): void {
+  table.reserve(1);
+  const i = table.length++;
+  const seq = v[SEQ] as number;
+  const spanId = v[SPAN_ID] as Text;
+  const startTs = v[START_TS] as number | null;
+  const endTs = v[END_TS] as number | null;
+  const ts = v[TS] as number | null;
+  const line = v[LINE] as number | null;
+  const idx = v[IDX] as number | null;
+  const attributes = v[ATTRIBUTES];
+  const unparsed = v[UNPARSED];
+  table.source[i] = source;
+  table.seq[i] = seq;
+  table.ts[i] = ts ?? Number.NaN;
+  // As intervalOf: a stored interval without an end ends at the event's time.
+  const end = startTs === null ? null : (endTs ?? ts);
+  table.start[i] = end === null ? Number.NaN : (startTs as number);
+  table.end[i] = end ?? Number.NaN;
+  table.unparsed[i] = unparsed === 1 || unparsed === true ? 1 : 0;
+  // As locatorFrom, `seq` standing in when there is no locator (as toStoredEvent).
+  if (line !== null) {
+    table.locatorKind[i] = LOCATOR_LINE;
+    table.locatorValue[i] = line;
+  } else if (idx !== null || spanId === null) {
+    table.locatorKind[i] = LOCATOR_INDEX;
+    table.locatorValue[i] = idx ?? seq;
+  } else {
+    table.locatorKind[i] = LOCATOR_SPAN;
+    table.locatorValue[i] = 0;
+  }
+  table.service[i] = intern(v[SERVICE] as Text);
+  table.level[i] = intern(v[LEVEL] as Text);
+  table.name[i] = intern(v[NAME] as Text);
+  table.status[i] = intern(v[STATUS] as Text);
+  table.message[i] = v[MESSAGE] as Text;
+  table.requestId[i] = v[REQUEST_ID] as Text;
+  table.correlationId[i] = v[CORRELATION_ID] as Text;
+  table.traceId[i] = v[TRACE_ID] as Text;
+  table.spanId[i] = spanId;
+  table.parentSpanId[i] = v[PARENT_SPAN_ID] as Text;
+  table.sessionId[i] = v[SESSION_ID] as Text;
+  table.attributes[i] = attributes !== null && typeof attributes === 'object' && !Array.isArray(attributes) ? (attributes as Record<string, unknown>) : {};
 }
 
 /** The event's database id. */

@@ -224,7 +224,7 @@ describe('the analyses kept in memory', () => {
     // A third analysis pushes out the least recently used (the raw one), not the aligned one.
     const created = await incidentsRoute.POST(new Request(`${BASE}/api/incidents`, { method: 'POST', body: JSON.stringify({ name: 'empty' }) }), { params: Promise.resolve({}) });
     const other = incidentDtoSchema.parse(await created.json()).id;
-    expect((await getIncidentAnalysis(other, { alignment: true })).input.events).toEqual([]);
+    expect((await getIncidentAnalysis(other, { alignment: true })).input.events.length).toBe(0);
     expect(await getIncidentAnalysis(id, { alignment: true })).toBe(a);
     expect(await getIncidentAnalysis(id, { alignment: false })).not.toBe(raw);
   });

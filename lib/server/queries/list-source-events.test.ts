@@ -1,7 +1,8 @@
 /**
  * The analysis reads a source's events through listSourceEvents: one JSON text per page from the
  * engine's own driver (better-sqlite3, or pg with TEST_DATABASE_URL), made into analysis events
- * by toAnalysisEvent. That path must give exactly what the API's path gives from Prisma's rows
+ * by toAnalysisEvent (the analysis load writes the same into columns: pushStoredEvent). That
+ * path must give exactly what the API's path gives from Prisma's rows
  * (toStoredEvent), field for field, for real records: a corpus log with unparsed lines, a HAR
  * with intervals, and an OTLP export whose events are located by span id; and values that JSON
  * text must carry exactly (control characters, quotes, brackets, astral characters, doubles
@@ -14,7 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath } from '@/lib/test-support/corpus';
 import { testDatabaseUrl } from '@/lib/test-support/test-database';
-import { eventIdOf, toAnalysisEvent } from '../analysis/to-analysis-event';
+import { eventIdOf, pushStoredEvent, toAnalysisEvent } from '../analysis/to-analysis-event';
 import { closeDb, getDb } from '../db/client';
 import { ingestUpload } from '../ingest/ingest-upload';
 import { createIncident } from './create-incident';
@@ -23,6 +24,9 @@ import { AT, SOURCE_EVENT_COLUMNS } from './source-event-columns';
 import { inRecordOrder } from './sqlite-source-events';
 import { STORED_EVENT_SELECT, toStoredEvent } from './stored-event';
 import { eventOwner } from '../db/event-owner';
+import { EventTableBuilder } from '@/lib/domain/analysis/event-table';
+import { eventList } from '@/lib/test-support/event-list';
+import { noInterning } from './interner';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-list-source-events-'));
 process.env.DATABASE_URL = await testDatabaseUrl(tmp, 'list-source-events');
@@ -34,6 +38,8 @@ const AWKWARD_LINES = [
   { ts: '2026-11-20T10:00:00.123456Z', level: 'info', msg: 'tab\there, quote " backslash \\ bell \u0007 and ]', request_id: 'req-]', big: 12345678901234567890, third: 0.1 + 0.2 },
   { ts: '2026-11-20T10:00:01Z', level: 'error', msg: 'astral 😀 and é', trace_id: '4BF92F3577B34DA6A3CE929D0E0E4736', nested: { list: [1, 'two', null], empty: {} } },
   { ts: '2026-11-20T10:00:02.5Z', msg: '' },
+  // A logged duration: an interval ending at ts, stored without its end.
+  { ts: '2026-11-20T10:00:03Z', msg: 'slow', duration_ms: 250 },
 ].map((line) => JSON.stringify(line)).join('\n');
 
 const sourceIds: string[] = [];
@@ -61,12 +67,14 @@ describe('listSourceEvents', () => {
     for (const [index, sourceId] of sourceIds.entries()) {
       const listed = [];
       const ids = [];
+      const columns = new EventTableBuilder(1);
       let pages = 0;
       for await (const page of listSourceEvents(db, sourceId, { pageSize: 2, worker })) {
         pages++;
         expect(page.length).toBeLessThanOrEqual(2);
         for (const stored of page) {
           listed.push(toAnalysisEvent(stored, index));
+          pushStoredEvent(columns, stored, index, noInterning);
           ids.push(eventIdOf(stored));
         }
       }
@@ -75,6 +83,7 @@ describe('listSourceEvents', () => {
       expect(pages).toBe(Math.ceil(rows.length / 2));
       expect(listed).toEqual(rows.map((row) => ({ ...toStoredEvent(row), source: index, seq: row.seq })));
       expect(ids).toEqual(rows.map((row) => row.id));
+      expect(eventList(columns.build())).toEqual(listed);
     }
   });
 

@@ -1,0 +1,299 @@
+/**
+ * The analysis's events as columns: one typed array or array per field, indexed by event index
+ * (the ids every analysis result uses). What AnalysisInput carries (input.ts).
+ *
+ * Why columns and not an AnalysisEvent object per event: a million event objects, each with its
+ * `ids`, locator and interval objects, held 500 MB of heap, and making them and copying them
+ * through the young generation was most of the time it took to load an incident's stored
+ * events (measured on 1M stored events: loaded as columns 3.2-3.3 s and 282 MB of heap, as
+ * objects 4.4-5.4 s and 508 MB, the scavenges 0.7-0.9 s against 1.7-2.1 s). Times and numbers
+ * live in typed arrays, which the collector never copies; strings and attribute objects in
+ * plain arrays.
+ *
+ * Reading: the analysis's passes over every event read the columns; code that looks at a few
+ * events (a finding's evidence, a view) takes `at(i)`, an AnalysisEvent made on demand.
+ *
+ * Encoding: a missing time or interval is NaN (`ts`, `start`, `end`; an event has an interval
+ * iff `start` is not NaN); a locator is its kind and number, a span's locator being its own span
+ * id (the `spanId` column) unless `of` was given another.
+ */
+import type { EventIds, Locator } from '../event';
+import type { AnalysisEvent } from './input';
+
+export const LOCATOR_LINE = 0;
+export const LOCATOR_INDEX = 1;
+export const LOCATOR_SPAN = 2;
+
+type Text = string | null;
+
+export class EventTable {
+  readonly length: number;
+  readonly source: Int32Array;
+  /** Position of the record within its source (0-based). */
+  readonly seq: Int32Array;
+  /** The time the source reports, NaN when none. */
+  readonly ts: Float64Array;
+  /** Interval start and end, both NaN when the event has no interval. */
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  /** 1 for unparsed events. */
+  readonly unparsed: Uint8Array;
+  /** LOCATOR_LINE, LOCATOR_INDEX or LOCATOR_SPAN. */
+  readonly locatorKind: Uint8Array;
+  /** The line or index of the locator (0 for span locators). */
+  readonly locatorValue: Int32Array;
+  readonly service: Text[];
+  readonly level: Text[];
+  readonly name: Text[];
+  readonly status: Text[];
+  readonly message: Text[];
+  readonly requestId: Text[];
+  readonly correlationId: Text[];
+  readonly traceId: Text[];
+  readonly spanId: Text[];
+  readonly parentSpanId: Text[];
+  readonly sessionId: Text[];
+  readonly attributes: Array<Record<string, unknown>>;
+  /** Span locators naming another span than the event's own `spanId` (events given to `of`). */
+  private readonly otherSpanLocators: ReadonlyMap<number, string>;
+
+  constructor(builder: EventTableBuilder) {
+    const n = builder.length;
+    this.length = n;
+    this.source = builder.source.subarray(0, n);
+    this.seq = builder.seq.subarray(0, n);
+    this.ts = builder.ts.subarray(0, n);
+    this.start = builder.start.subarray(0, n);
+    this.end = builder.end.subarray(0, n);
+    this.unparsed = builder.unparsed.subarray(0, n);
+    this.locatorKind = builder.locatorKind.subarray(0, n);
+    this.locatorValue = builder.locatorValue.subarray(0, n);
+    // The builder's arrays were sized for more events than came: cut to those that did.
+    for (const column of builder.textColumns()) column.length = n;
+    builder.attributes.length = n;
+    this.service = builder.service;
+    this.level = builder.level;
+    this.name = builder.name;
+    this.status = builder.status;
+    this.message = builder.message;
+    this.requestId = builder.requestId;
+    this.correlationId = builder.correlationId;
+    this.traceId = builder.traceId;
+    this.spanId = builder.spanId;
+    this.parentSpanId = builder.parentSpanId;
+    this.sessionId = builder.sessionId;
+    this.attributes = builder.attributes;
+    this.otherSpanLocators = builder.otherSpanLocators;
+  }
+
+  /** The events as columns (the command line, tests). */
+  static of(events: readonly AnalysisEvent[]): EventTable {
+    const builder = new EventTableBuilder(events.length);
+    for (const event of events) builder.push(event);
+    return builder.build();
+  }
+
+  /** Event `i` as an object, made now: for code that reads a few events. */
+  at(i: number): AnalysisEvent {
+    return {
+      locator: this.locatorAt(i),
+      ts: this.tsAt(i),
+      interval: this.intervalAt(i),
+      service: this.service[i]!,
+      level: this.level[i]!,
+      name: this.name[i]!,
+      status: this.status[i]!,
+      message: this.message[i]!,
+      ids: this.idsAt(i),
+      attributes: this.attributes[i]!,
+      unparsed: this.unparsed[i] === 1,
+      source: this.source[i]!,
+      seq: this.seq[i]!,
+    };
+  }
+
+  tsAt(i: number): number | null {
+    const ts = this.ts[i]!;
+    return Number.isNaN(ts) ? null : ts;
+  }
+
+  intervalAt(i: number): [number, number] | null {
+    const start = this.start[i]!;
+    return Number.isNaN(start) ? null : [start, this.end[i]!];
+  }
+
+  idsAt(i: number): EventIds {
+    return {
+      requestId: this.requestId[i]!,
+      correlationId: this.correlationId[i]!,
+      traceId: this.traceId[i]!,
+      spanId: this.spanId[i]!,
+      parentSpanId: this.parentSpanId[i]!,
+      sessionId: this.sessionId[i]!,
+    };
+  }
+
+  locatorAt(i: number): Locator {
+    const kind = this.locatorKind[i]!;
+    if (kind === LOCATOR_LINE) return { line: this.locatorValue[i]! };
+    if (kind === LOCATOR_INDEX) return { index: this.locatorValue[i]! };
+    return { spanId: this.otherSpanLocators.get(i) ?? this.spanId[i] ?? '' };
+  }
+
+  /** Whether event `i` is a span (its locator is a span id). */
+  isSpan(i: number): boolean {
+    return this.locatorKind[i] === LOCATOR_SPAN;
+  }
+}
+
+/**
+ * Fills the columns event by event (grown as needed, or sized up front when the count is
+ * known), then `build()`. The columns are public for loaders that fill them from their own
+ * rows (lib/server/analysis/to-analysis-event.ts): write at `length`, then advance it.
+ */
+export class EventTableBuilder {
+  length = 0;
+  source: Int32Array;
+  seq: Int32Array;
+  ts: Float64Array;
+  start: Float64Array;
+  end: Float64Array;
+  unparsed: Uint8Array;
+  locatorKind: Uint8Array;
+  locatorValue: Int32Array;
+  readonly service: Text[];
+  readonly level: Text[];
+  readonly name: Text[];
+  readonly status: Text[];
+  readonly message: Text[];
+  readonly requestId: Text[];
+  readonly correlationId: Text[];
+  readonly traceId: Text[];
+  readonly spanId: Text[];
+  readonly parentSpanId: Text[];
+  readonly sessionId: Text[];
+  readonly attributes: Array<Record<string, unknown>>;
+  readonly otherSpanLocators = new Map<number, string>();
+
+  constructor(capacity = 1024) {
+    const size = Math.max(16, capacity);
+    this.source = new Int32Array(size);
+    this.seq = new Int32Array(size);
+    this.ts = new Float64Array(size);
+    this.start = new Float64Array(size);
+    this.end = new Float64Array(size);
+    this.unparsed = new Uint8Array(size);
+    this.locatorKind = new Uint8Array(size);
+    this.locatorValue = new Int32Array(size);
+    // Sized up front: an array grown one element at a time to a million is copied ~30 times.
+    this.service = new Array<Text>(capacity);
+    this.level = new Array<Text>(capacity);
+    this.name = new Array<Text>(capacity);
+    this.status = new Array<Text>(capacity);
+    this.message = new Array<Text>(capacity);
+    this.requestId = new Array<Text>(capacity);
+    this.correlationId = new Array<Text>(capacity);
+    this.traceId = new Array<Text>(capacity);
+    this.spanId = new Array<Text>(capacity);
+    this.parentSpanId = new Array<Text>(capacity);
+    this.sessionId = new Array<Text>(capacity);
+    this.attributes = new Array<Record<string, unknown>>(capacity);
+  }
+
+  textColumns(): Text[][] {
+    return [this.service, this.level, this.name, this.status, this.message, this.requestId, this.correlationId, this.traceId, this.spanId, this.parentSpanId, this.sessionId];
+  }
+
+  /** Room for `more` events after `length`. */
+  reserve(more: number): void {
+    const needed = this.length + more;
+    if (needed <= this.ts.length) return;
+    const size = Math.max(needed, this.ts.length * 2);
+    this.source = grown(this.source, new Int32Array(size));
+    this.seq = grown(this.seq, new Int32Array(size));
+    this.ts = grown(this.ts, new Float64Array(size));
+    this.start = grown(this.start, new Float64Array(size));
+    this.end = grown(this.end, new Float64Array(size));
+    this.unparsed = grown(this.unparsed, new Uint8Array(size));
+    this.locatorKind = grown(this.locatorKind, new Uint8Array(size));
+    this.locatorValue = grown(this.locatorValue, new Int32Array(size));
+  }
+
+  push(event: AnalysisEvent): void {
+    this.reserve(1);
+    const i = this.length++;
+    this.source[i] = event.source;
+    this.seq[i] = event.seq;
+    this.ts[i] = event.ts ?? Number.NaN;
+    this.start[i] = event.interval?.[0] ?? Number.NaN;
+    this.end[i] = event.interval?.[1] ?? Number.NaN;
+    this.unparsed[i] = event.unparsed ? 1 : 0;
+    const { locator, ids } = event;
+    if ('line' in locator) {
+      this.locatorKind[i] = LOCATOR_LINE;
+      this.locatorValue[i] = locator.line;
+    } else if ('index' in locator) {
+      this.locatorKind[i] = LOCATOR_INDEX;
+      this.locatorValue[i] = locator.index;
+    } else {
+      this.locatorKind[i] = LOCATOR_SPAN;
+      if (locator.spanId !== ids.spanId) this.otherSpanLocators.set(i, locator.spanId);
+    }
+    this.service[i] = event.service;
+    this.level[i] = event.level;
+    this.name[i] = event.name;
+    this.status[i] = event.status;
+    this.message[i] = event.message;
+    this.requestId[i] = ids.requestId;
+    this.correlationId[i] = ids.correlationId;
+    this.traceId[i] = ids.traceId;
+    this.spanId[i] = ids.spanId;
+    this.parentSpanId[i] = ids.parentSpanId;
+    this.sessionId[i] = ids.sessionId;
+    this.attributes[i] = event.attributes;
+  }
+
+  /** Events `from` to `to` (exclusive) of another table, as they are (a later load reuses a source's). */
+  pushRange(table: EventTable, from: number, to: number): void {
+    const count = to - from;
+    this.reserve(count);
+    const at = this.length;
+    this.source.set(table.source.subarray(from, to), at);
+    this.seq.set(table.seq.subarray(from, to), at);
+    this.ts.set(table.ts.subarray(from, to), at);
+    this.start.set(table.start.subarray(from, to), at);
+    this.end.set(table.end.subarray(from, to), at);
+    this.unparsed.set(table.unparsed.subarray(from, to), at);
+    this.locatorKind.set(table.locatorKind.subarray(from, to), at);
+    this.locatorValue.set(table.locatorValue.subarray(from, to), at);
+    for (let i = from; i < to; i++) {
+      const k = at + i - from;
+      this.service[k] = table.service[i]!;
+      this.level[k] = table.level[i]!;
+      this.name[k] = table.name[i]!;
+      this.status[k] = table.status[i]!;
+      this.message[k] = table.message[i]!;
+      this.requestId[k] = table.requestId[i]!;
+      this.correlationId[k] = table.correlationId[i]!;
+      this.traceId[k] = table.traceId[i]!;
+      this.spanId[k] = table.spanId[i]!;
+      this.parentSpanId[k] = table.parentSpanId[i]!;
+      this.sessionId[k] = table.sessionId[i]!;
+      this.attributes[k] = table.attributes[i]!;
+      if (table.locatorKind[i] === LOCATOR_SPAN) {
+        const other = table.locatorAt(i);
+        if ('spanId' in other && other.spanId !== table.spanId[i]) this.otherSpanLocators.set(k, other.spanId);
+      }
+    }
+    this.length += count;
+  }
+
+  build(): EventTable {
+    return new EventTable(this);
+  }
+}
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(old: T, next: T): T {
+  next.set(old as never);
+  return next;
+}
