@@ -104,6 +104,7 @@ export async function analyze(files: readonly string[], profileFile: string | nu
   const events: AnalysisEvent[] = [];
   for (const file of files) outcomes.push(await readSourceFile(file, outcomes.length, events, warn));
   const input: AnalysisInput = { sources: outcomes.map(({ name, format }) => ({ name, format })), events: EventTable.of(events) };
+  events.length = 0; // the table holds them now: not twice through the analysis
   const analysis = analyzeEvidence(input, { profile, alignment: flags.alignment });
   return buildReport(outcomes, { input, analysis });
 }

@@ -50,15 +50,16 @@ describe('EventTable', () => {
     const table = EventTable.of(EVENTS);
     const builder = new EventTableBuilder(2);
     builder.push(event(9));
+    builder.push(event(10));
     builder.pushRange(table, 1, 4);
     const copy = builder.build();
-    expect(copy.length).toBe(4);
-    expect([1, 2, 3].map((i) => copy.at(i))).toEqual(EVENTS.slice(1, 4));
-    expect(copy.attributes[1]).toBe(table.attributes[1]);
+    expect(copy.length).toBe(5);
+    expect([2, 3, 4].map((i) => copy.at(i))).toEqual(EVENTS.slice(1, 4));
+    expect(copy.attributes[2]).toBe(table.attributes[1]);
   });
 
   it('grows past its capacity, and is cut to the events that came when sized for more', () => {
-    const many = Array.from({ length: 40 }, (_, i) => event(i));
+    const many = Array.from({ length: 40 }, (_, i) => EVENTS[i % EVENTS.length]!);
     const grown = new EventTableBuilder(1);
     for (const e of many) grown.push(e);
     const built = grown.build();
@@ -69,7 +70,25 @@ describe('EventTable', () => {
     const table = roomy.build();
     expect(table.length).toBe(1);
     expect(table.ts).toHaveLength(1);
+    expect(table.ts.buffer.byteLength).toBe(8); // not the 100 events' buffer
     expect(table.message).toHaveLength(1);
     expect(table.attributes).toHaveLength(1);
+  });
+
+  it('is built once: the table owns the columns', () => {
+    const builder = new EventTableBuilder(4);
+    builder.push(event(0));
+    const table = builder.build();
+    expect(() => builder.push(event(1))).toThrow(/was built/);
+    expect(() => builder.build()).toThrow(/was built/);
+    expect(table.length).toBe(1);
+    expect(table.service).toHaveLength(1);
+  });
+
+  it('refuses an index out of range instead of making up an event', () => {
+    const table = EventTable.of(EVENTS);
+    expect(() => table.at(EVENTS.length)).toThrow(RangeError);
+    expect(() => table.at(-1)).toThrow(RangeError);
+    expect(() => table.locatorAt(EVENTS.length)).toThrow(RangeError);
   });
 });

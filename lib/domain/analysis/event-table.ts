@@ -55,19 +55,19 @@ export class EventTable {
   readonly sessionId: Text[];
   readonly attributes: Array<Record<string, unknown>>;
   /** Span locators naming another span than the event's own `spanId` (events given to `of`). */
-  private readonly otherSpanLocators: ReadonlyMap<number, string>;
+  readonly otherSpanLocators: ReadonlyMap<number, string>;
 
   constructor(builder: EventTableBuilder) {
     const n = builder.length;
     this.length = n;
-    this.source = builder.source.subarray(0, n);
-    this.seq = builder.seq.subarray(0, n);
-    this.ts = builder.ts.subarray(0, n);
-    this.start = builder.start.subarray(0, n);
-    this.end = builder.end.subarray(0, n);
-    this.unparsed = builder.unparsed.subarray(0, n);
-    this.locatorKind = builder.locatorKind.subarray(0, n);
-    this.locatorValue = builder.locatorValue.subarray(0, n);
+    this.source = cut(builder.source, n);
+    this.seq = cut(builder.seq, n);
+    this.ts = cut(builder.ts, n);
+    this.start = cut(builder.start, n);
+    this.end = cut(builder.end, n);
+    this.unparsed = cut(builder.unparsed, n);
+    this.locatorKind = cut(builder.locatorKind, n);
+    this.locatorValue = cut(builder.locatorValue, n);
     // The builder's arrays were sized for more events than came: cut to those that did.
     for (const column of builder.textColumns()) column.length = n;
     builder.attributes.length = n;
@@ -95,6 +95,7 @@ export class EventTable {
 
   /** Event `i` as an object, made now: for code that reads a few events. */
   at(i: number): AnalysisEvent {
+    this.check(i);
     return {
       locator: this.locatorAt(i),
       ts: this.tsAt(i),
@@ -134,10 +135,16 @@ export class EventTable {
   }
 
   locatorAt(i: number): Locator {
+    this.check(i);
     const kind = this.locatorKind[i]!;
     if (kind === LOCATOR_LINE) return { line: this.locatorValue[i]! };
     if (kind === LOCATOR_INDEX) return { index: this.locatorValue[i]! };
     return { spanId: this.otherSpanLocators.get(i) ?? this.spanId[i] ?? '' };
+  }
+
+  /** A bad index is a bug: fail where it is, not as a made-up event (typed arrays answer undefined). */
+  private check(i: number): void {
+    if (!(i >= 0 && i < this.length)) throw new RangeError(`no event ${i} among ${this.length}`);
   }
 
   /** Whether event `i` is a span (its locator is a span id). */
@@ -148,8 +155,10 @@ export class EventTable {
 
 /**
  * Fills the columns event by event (grown as needed, or sized up front when the count is
- * known), then `build()`. The columns are public for loaders that fill them from their own
- * rows (lib/server/analysis/to-analysis-event.ts): write at `length`, then advance it.
+ * known), then `build()` once: the table takes the columns, so the builder is done. The columns
+ * are public for loaders that fill them from their own rows
+ * (lib/server/analysis/to-analysis-event.ts): `reserve(1)`, write every column at `length`,
+ * then advance it (no gaps: an array's hole would read as undefined, not null).
  */
 export class EventTableBuilder {
   length = 0;
@@ -174,6 +183,8 @@ export class EventTableBuilder {
   readonly sessionId: Text[];
   readonly attributes: Array<Record<string, unknown>>;
   readonly otherSpanLocators = new Map<number, string>();
+  /** Set by build(): the table owns the columns from then on. */
+  private built = false;
 
   constructor(capacity = 1024) {
     const size = Math.max(16, capacity);
@@ -206,6 +217,7 @@ export class EventTableBuilder {
 
   /** Room for `more` events after `length`. */
   reserve(more: number): void {
+    if (this.built) throw new Error('this EventTableBuilder was built: its columns belong to the table');
     const needed = this.length + more;
     if (needed <= this.ts.length) return;
     const size = Math.max(needed, this.ts.length * 2);
@@ -280,17 +292,23 @@ export class EventTableBuilder {
       this.parentSpanId[k] = table.parentSpanId[i]!;
       this.sessionId[k] = table.sessionId[i]!;
       this.attributes[k] = table.attributes[i]!;
-      if (table.locatorKind[i] === LOCATOR_SPAN) {
-        const other = table.locatorAt(i);
-        if ('spanId' in other && other.spanId !== table.spanId[i]) this.otherSpanLocators.set(k, other.spanId);
-      }
+    }
+    for (const [i, spanId] of table.otherSpanLocators) {
+      if (i >= from && i < to) this.otherSpanLocators.set(at + i - from, spanId);
     }
     this.length += count;
   }
 
   build(): EventTable {
+    this.reserve(0); // throws when built already
+    this.built = true;
     return new EventTable(this);
   }
+}
+
+/** The first `n` entries; copied when they are a small part of the buffer (grown, or sized for far more). */
+function cut<T extends Int32Array | Float64Array | Uint8Array>(column: T, n: number): T {
+  return (n * 2 < column.length ? column.slice(0, n) : column.subarray(0, n)) as T;
 }
 
 function grown<T extends Int32Array | Float64Array | Uint8Array>(old: T, next: T): T {

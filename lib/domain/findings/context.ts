@@ -107,8 +107,7 @@ export class FindingContext implements FindingInputs {
       for (let i = 0; i < ts.length; i++) {
         const t = alignedTs[i] as number;
         if (Number.isNaN(t)) continue;
-        // With an interval, its end (t has a time, so ts has one too).
-        const e = Number.isNaN(start[i]!) ? t : t + (intervalEnd[i]! - ts[i]!);
+        const e = Number.isNaN(start[i]!) || Number.isNaN(ts[i]!) ? t : t + (intervalEnd[i]! - ts[i]!);
         if (e > end) end = e;
       }
       this.endMs = end;

@@ -15,15 +15,15 @@ export function findNoResponses(ctx: FindingContext): SignalFinding[] {
     if (status !== null && status !== '0') continue;
     const at = ctx.alignedTs(i);
     if (Number.isNaN(at)) continue;
-    const event = events.at(i);
-    const why = event.message && event.message !== 'no response' ? ` (${event.message})` : '';
+    const message = events.message[i]!;
+    const why = message && message !== 'no response' ? ` (${message})` : '';
     signals.push({
       kind: 'no_response',
       at,
       event: i,
       request: ctx.groups.groupOf[i] ?? -1,
       evidence: [],
-      summary: `${ctx.witnessOf(i)}: ${event.name ?? 'a request'} sent at ${clock(at)} never got a response${why}`,
+      summary: `${ctx.witnessOf(i)}: ${events.name[i] ?? 'a request'} sent at ${clock(at)} never got a response${why}`,
     });
   }
   return signals;

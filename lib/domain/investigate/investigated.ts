@@ -58,13 +58,16 @@ export function offsetOfEvent(subject: Investigated, index: number): number {
  */
 export function alignedSpanOf(subject: Investigated, index: number): { at: number | null; endAt: number | null } {
   if (index < 0 || index >= subject.input.events.length) return { at: null, endAt: null };
-  const event = subject.input.events.at(index);
+  const { events } = subject.input;
+  const ts = events.ts[index]!;
   const aligned = subject.analysis.alignment.alignedTs[index];
-  const shift = event.ts !== null && aligned !== undefined && Number.isFinite(aligned) ? aligned - event.ts : -offsetOfEvent(subject, index);
-  const start = event.interval?.[0] ?? event.ts;
+  const shift = !Number.isNaN(ts) && aligned !== undefined && Number.isFinite(aligned) ? aligned - ts : -offsetOfEvent(subject, index);
+  // An interval's start, else the time (NaN when neither: no interval has a NaN start).
+  const hasInterval = !Number.isNaN(events.start[index]!);
+  const start = hasInterval ? events.start[index]! : ts;
   return {
-    at: start !== null && Number.isFinite(start) ? start + shift : null,
-    endAt: event.interval !== null && Number.isFinite(event.interval[1]) ? event.interval[1] + shift : null,
+    at: Number.isFinite(start) ? start + shift : null,
+    endAt: hasInterval && Number.isFinite(events.end[index]!) ? events.end[index]! + shift : null,
   };
 }
 

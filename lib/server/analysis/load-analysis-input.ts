@@ -12,8 +12,11 @@
  * updatedAt: a re-ingest changes it), so a load given the previous load of the same incident
  * takes the events of every source that kept its version and its index from there, instead of
  * from the database: switching alignment, editing the profile or adding a source reloads
- * nothing else (1M stored events take seconds to load). The events are shared, not copied: the
- * analysis never writes to its input.
+ * nothing else (1M stored events take seconds to load). Their strings and attribute objects are
+ * shared, not copied (the columns holding them are): the analysis never writes to its input.
+ *
+ * The events are written straight into the columns of an EventTable
+ * (lib/domain/analysis/event-table.ts), sized up front for the event counts of the Source rows.
  */
 import type { AnalysisInput } from '@/lib/domain/analysis/input';
 import { EventTableBuilder } from '@/lib/domain/analysis/event-table';

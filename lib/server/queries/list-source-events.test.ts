@@ -104,6 +104,19 @@ describe('listSourceEvents', () => {
     expect(await pages.next()).toEqual({ done: true, value: undefined });
   });
 
+  it('makes the same analysis event as columns as toAnalysisEvent does, for rows no corpus file has', () => {
+    const row = (values: Partial<Record<(typeof SOURCE_EVENT_COLUMNS)[number], unknown>>) => [...SOURCE_EVENT_COLUMNS.map((column) => values[column] ?? null), null];
+    const rows = [
+      row({ seq: 7 }), // no locator at all: seq stands in
+      row({ seq: 8, line: 3, startTs: 100 }), // an interval start without an end or a time: no interval
+      row({ seq: 9, spanId: 'ab', ts: 5, startTs: 1 }), // a span: its interval ends at its time
+      row({ seq: 10, idx: 2, unparsed: true }),
+    ];
+    const columns = new EventTableBuilder(1);
+    for (const r of rows) pushStoredEvent(columns, r, 3, noInterning);
+    expect(eventList(columns.build())).toEqual(rows.map((r) => toAnalysisEvent(r, 3)));
+  });
+
   it('puts a page back in record order if an engine joined it in another', () => {
     const event = (seq: number) => SOURCE_EVENT_COLUMNS.map((column) => (column === 'seq' ? seq : null));
     const page = [event(4), event(2), event(3)];

@@ -4,8 +4,9 @@
  * (incidentNumber, position, seq) index so that memory per query stays bounded and no page
  * re-scans the rows before it (OFFSET would).
  *
- * An event comes as an array (source-event-columns.ts), which toAnalysisEvent (in
- * lib/server/analysis) makes the analysis event: no row object in between, for a million rows.
+ * An event comes as an array (source-event-columns.ts), which pushStoredEvent (in
+ * lib/server/analysis) writes into the analysis's columns: no row object in between, for a
+ * million rows.
  * SQLite gives each page as one JSON text, read by a worker thread while this one parses
  * (sqlite-source-events.ts); PostgreSQL gives rows as arrays.
  */
