@@ -75,6 +75,14 @@ describe('EventTable', () => {
     expect(table.attributes).toHaveLength(1);
   });
 
+  it('allocates a text column at its first value, null before it; the columns never written share one array of nulls', () => {
+    const table = EventTable.of([event(0), event(1), event(2, { ids: { ...NO_IDS, sessionId: 's' } })]);
+    expect(table.sessionId).toEqual([null, null, 's']);
+    expect(table.spanId).toEqual([null, null, null]);
+    expect(table.spanId).toBe(table.parentSpanId);
+    expect(table.name).toBe(table.spanId);
+  });
+
   it('is built once: the table owns the columns', () => {
     const builder = new EventTableBuilder(4);
     builder.push(event(0));

@@ -26,6 +26,10 @@ export const LOCATOR_SPAN = 2;
 
 type Text = string | null;
 
+/** The columns of text (string or null) values. */
+export type TextColumn = 'service' | 'level' | 'name' | 'status' | 'message' | 'requestId' | 'correlationId' | 'traceId' | 'spanId' | 'parentSpanId' | 'sessionId';
+const TEXT_COLUMNS: readonly TextColumn[] = ['service', 'level', 'name', 'status', 'message', 'requestId', 'correlationId', 'traceId', 'spanId', 'parentSpanId', 'sessionId'];
+
 export class EventTable {
   readonly length: number;
   readonly source: Int32Array;
@@ -68,20 +72,20 @@ export class EventTable {
     this.unparsed = cut(builder.unparsed, n);
     this.locatorKind = cut(builder.locatorKind, n);
     this.locatorValue = cut(builder.locatorValue, n);
-    // The builder's arrays were sized for more events than came: cut to those that did.
-    for (const column of builder.textColumns()) column.length = n;
+    const texts = builder.textColumnsOf(n);
+    this.service = texts.service;
+    this.level = texts.level;
+    this.name = texts.name;
+    this.status = texts.status;
+    this.message = texts.message;
+    this.requestId = texts.requestId;
+    this.correlationId = texts.correlationId;
+    this.traceId = texts.traceId;
+    this.spanId = texts.spanId;
+    this.parentSpanId = texts.parentSpanId;
+    this.sessionId = texts.sessionId;
+    // Sized for more events than came: cut to those that did.
     builder.attributes.length = n;
-    this.service = builder.service;
-    this.level = builder.level;
-    this.name = builder.name;
-    this.status = builder.status;
-    this.message = builder.message;
-    this.requestId = builder.requestId;
-    this.correlationId = builder.correlationId;
-    this.traceId = builder.traceId;
-    this.spanId = builder.spanId;
-    this.parentSpanId = builder.parentSpanId;
-    this.sessionId = builder.sessionId;
     this.attributes = builder.attributes;
     this.otherSpanLocators = builder.otherSpanLocators;
   }
@@ -157,8 +161,9 @@ export class EventTable {
  * Fills the columns event by event (grown as needed, or sized up front when the count is
  * known), then `build()` once: the table takes the columns, so the builder is done. The columns
  * are public for loaders that fill them from their own rows
- * (lib/server/analysis/to-analysis-event.ts): `reserve(1)`, write every column at `length`,
- * then advance it (no gaps: an array's hole would read as undefined, not null).
+ * (lib/server/analysis/to-analysis-event.ts): `reserve(1)`, advance `length`, then write every
+ * typed column and the attributes at the new event's index and its texts through `setText` (no
+ * gaps: an array's hole would read as undefined, not null).
  */
 export class EventTableBuilder {
   length = 0;
@@ -170,17 +175,15 @@ export class EventTableBuilder {
   unparsed: Uint8Array;
   locatorKind: Uint8Array;
   locatorValue: Int32Array;
-  readonly service: Text[];
-  readonly level: Text[];
-  readonly name: Text[];
-  readonly status: Text[];
-  readonly message: Text[];
-  readonly requestId: Text[];
-  readonly correlationId: Text[];
-  readonly traceId: Text[];
-  readonly spanId: Text[];
-  readonly parentSpanId: Text[];
-  readonly sessionId: Text[];
+  /**
+   * Text columns, null while every value so far was null: one not allocated costs nothing (a
+   * million events' column is 8 MB, and a source leaves several empty: logs have no span ids,
+   * spans no request ids). Written through setText.
+   */
+  private readonly texts: Record<TextColumn, Text[] | null> = {
+    service: null, level: null, name: null, status: null, message: null,
+    requestId: null, correlationId: null, traceId: null, spanId: null, parentSpanId: null, sessionId: null,
+  };
   readonly attributes: Array<Record<string, unknown>>;
   readonly otherSpanLocators = new Map<number, string>();
   /** Set by build(): the table owns the columns from then on. */
@@ -197,22 +200,35 @@ export class EventTableBuilder {
     this.locatorKind = new Uint8Array(size);
     this.locatorValue = new Int32Array(size);
     // Sized up front: an array grown one element at a time to a million is copied ~30 times.
-    this.service = new Array<Text>(capacity);
-    this.level = new Array<Text>(capacity);
-    this.name = new Array<Text>(capacity);
-    this.status = new Array<Text>(capacity);
-    this.message = new Array<Text>(capacity);
-    this.requestId = new Array<Text>(capacity);
-    this.correlationId = new Array<Text>(capacity);
-    this.traceId = new Array<Text>(capacity);
-    this.spanId = new Array<Text>(capacity);
-    this.parentSpanId = new Array<Text>(capacity);
-    this.sessionId = new Array<Text>(capacity);
     this.attributes = new Array<Record<string, unknown>>(capacity);
   }
 
-  textColumns(): Text[][] {
-    return [this.service, this.level, this.name, this.status, this.message, this.requestId, this.correlationId, this.traceId, this.spanId, this.parentSpanId, this.sessionId];
+  /** Column `column`'s value for event `i`, the one being written (i === length - 1). */
+  setText(column: TextColumn, i: number, value: Text): void {
+    const values = this.texts[column];
+    if (values !== null) values[i] = value;
+    else if (value !== null) this.allocateText(column, i)[i] = value;
+  }
+
+  /** The column, allocated at its first value: null for the events before it. */
+  private allocateText(column: TextColumn, i: number): Text[] {
+    // Sized up front, as the attributes.
+    const values = new Array<Text>(Math.max(this.ts.length, i + 1));
+    for (let k = 0; k < i; k++) values[k] = null;
+    this.texts[column] = values;
+    return values;
+  }
+
+  /** The text columns cut to `n` events; those never written share one array of nulls. */
+  textColumnsOf(n: number): Record<TextColumn, Text[]> {
+    let nulls: Text[] | null = null;
+    const out = {} as Record<TextColumn, Text[]>;
+    for (const column of TEXT_COLUMNS) {
+      const values = this.texts[column];
+      if (values !== null) values.length = n;
+      out[column] = values ?? (nulls ??= new Array<Text>(n).fill(null));
+    }
+    return out;
   }
 
   /** Room for `more` events after `length`. */
@@ -251,17 +267,17 @@ export class EventTableBuilder {
       this.locatorKind[i] = LOCATOR_SPAN;
       if (locator.spanId !== ids.spanId) this.otherSpanLocators.set(i, locator.spanId);
     }
-    this.service[i] = event.service;
-    this.level[i] = event.level;
-    this.name[i] = event.name;
-    this.status[i] = event.status;
-    this.message[i] = event.message;
-    this.requestId[i] = ids.requestId;
-    this.correlationId[i] = ids.correlationId;
-    this.traceId[i] = ids.traceId;
-    this.spanId[i] = ids.spanId;
-    this.parentSpanId[i] = ids.parentSpanId;
-    this.sessionId[i] = ids.sessionId;
+    this.setText('service', i, event.service);
+    this.setText('level', i, event.level);
+    this.setText('name', i, event.name);
+    this.setText('status', i, event.status);
+    this.setText('message', i, event.message);
+    this.setText('requestId', i, ids.requestId);
+    this.setText('correlationId', i, ids.correlationId);
+    this.setText('traceId', i, ids.traceId);
+    this.setText('spanId', i, ids.spanId);
+    this.setText('parentSpanId', i, ids.parentSpanId);
+    this.setText('sessionId', i, ids.sessionId);
     this.attributes[i] = event.attributes;
   }
 
@@ -278,21 +294,11 @@ export class EventTableBuilder {
     this.unparsed.set(table.unparsed.subarray(from, to), at);
     this.locatorKind.set(table.locatorKind.subarray(from, to), at);
     this.locatorValue.set(table.locatorValue.subarray(from, to), at);
-    for (let i = from; i < to; i++) {
-      const k = at + i - from;
-      this.service[k] = table.service[i]!;
-      this.level[k] = table.level[i]!;
-      this.name[k] = table.name[i]!;
-      this.status[k] = table.status[i]!;
-      this.message[k] = table.message[i]!;
-      this.requestId[k] = table.requestId[i]!;
-      this.correlationId[k] = table.correlationId[i]!;
-      this.traceId[k] = table.traceId[i]!;
-      this.spanId[k] = table.spanId[i]!;
-      this.parentSpanId[k] = table.parentSpanId[i]!;
-      this.sessionId[k] = table.sessionId[i]!;
-      this.attributes[k] = table.attributes[i]!;
+    for (const column of TEXT_COLUMNS) {
+      const values = table[column];
+      for (let i = from; i < to; i++) this.setText(column, at + i - from, values[i]!);
     }
+    for (let i = from; i < to; i++) this.attributes[at + i - from] = table.attributes[i]!;
     for (const [i, spanId] of table.otherSpanLocators) {
       if (i >= from && i < to) this.otherSpanLocators.set(at + i - from, spanId);
     }

@@ -93,17 +93,17 @@ export function pushStoredEvent(table: EventTableBuilder, v: SourceEventArray, s
     table.locatorKind[i] = LOCATOR_SPAN;
     table.locatorValue[i] = 0;
   }
-  table.service[i] = intern(v[SERVICE] as Text);
-  table.level[i] = intern(v[LEVEL] as Text);
-  table.name[i] = intern(v[NAME] as Text);
-  table.status[i] = intern(v[STATUS] as Text);
-  table.message[i] = v[MESSAGE] as Text;
-  table.requestId[i] = v[REQUEST_ID] as Text;
-  table.correlationId[i] = v[CORRELATION_ID] as Text;
-  table.traceId[i] = v[TRACE_ID] as Text;
-  table.spanId[i] = spanId;
-  table.parentSpanId[i] = v[PARENT_SPAN_ID] as Text;
-  table.sessionId[i] = v[SESSION_ID] as Text;
+  table.setText('service', i, intern(v[SERVICE] as Text));
+  table.setText('level', i, intern(v[LEVEL] as Text));
+  table.setText('name', i, intern(v[NAME] as Text));
+  table.setText('status', i, intern(v[STATUS] as Text));
+  table.setText('message', i, v[MESSAGE] as Text);
+  table.setText('requestId', i, v[REQUEST_ID] as Text);
+  table.setText('correlationId', i, v[CORRELATION_ID] as Text);
+  table.setText('traceId', i, v[TRACE_ID] as Text);
+  table.setText('spanId', i, spanId);
+  table.setText('parentSpanId', i, v[PARENT_SPAN_ID] as Text);
+  table.setText('sessionId', i, v[SESSION_ID] as Text);
   table.attributes[i] = attributes !== null && typeof attributes === 'object' && !Array.isArray(attributes) ? (attributes as Record<string, unknown>) : {};
 }
 
