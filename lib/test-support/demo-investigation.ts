@@ -12,7 +12,6 @@ import type { Investigated } from '@/lib/domain/investigate/investigated';
 import { parseText } from '@/lib/domain/parse';
 import { buildEventColumns, type EventColumns, type TimeMode } from '@/lib/domain/timeline/columnar-events';
 import { buildLanes } from '@/lib/domain/timeline/lanes';
-import { eventList } from './event-list';
 import { EventTable } from '@/lib/domain/analysis/event-table';
 
 export const demo: DemoIncident = generateDemo({ seed: DEFAULT_DEMO_SEED, baseTimeMs: DEFAULT_DEMO_BASE_TIME_MS });
@@ -48,7 +47,7 @@ export function demoInvestigation(files: readonly string[] = demo.files.map((f) 
 export function indexOfRef(subject: Investigated, ref: ExpectedEventRef): number {
   const source = subject.input.sources.findIndex((s) => s.name === ref.source);
   const wanted = JSON.stringify(ref.locator);
-  const index = eventList(subject.input.events).findIndex((e) => e.source === source && JSON.stringify(e.locator) === wanted);
+  const index = subject.input.events.toArray().findIndex((e) => e.source === source && JSON.stringify(e.locator) === wanted);
   if (index < 0) throw new Error(`no event at ${ref.source} ${wanted}`);
   return index;
 }

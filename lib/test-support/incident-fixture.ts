@@ -7,7 +7,6 @@ import type { AnalysisEvent, AnalysisInput } from '@/lib/domain/analysis/input';
 import type { Alignment, DomainAlignment, RequestGroups } from '@/lib/domain/analysis/results';
 import type { FormatId } from '@/lib/domain/parse/formats';
 import type { Locator } from '@/lib/domain/event';
-import { eventList } from './event-list';
 import { EventTable } from '@/lib/domain/analysis/event-table';
 
 /** 2026-11-20T10:00:00.000Z: `t` of an event spec counts from here. */
@@ -171,7 +170,7 @@ export function buildIncident(spec: IncidentSpec): Incident {
 /** Index (in input.events) of the n-th (0-based) event of the named source. */
 export function eventOf(incident: Incident, source: string, n: number): number {
   const s = incident.input.sources.findIndex((x) => x.name === source);
-  const i = eventList(incident.input.events).findIndex((e) => e.source === s && e.seq === n);
+  const i = incident.input.events.toArray().findIndex((e) => e.source === s && e.seq === n);
   if (i < 0) throw new Error(`no event ${n} in ${source}`);
   return i;
 }

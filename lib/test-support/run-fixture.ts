@@ -6,7 +6,6 @@ import type { AnalysisProfile } from '@/lib/schemas/profile';
 import { extractObservations } from '@/lib/domain/state/extract-observations';
 import { buildIncident, type IncidentSpec } from '@/lib/test-support/incident-fixture';
 import { FindingContext } from '@/lib/domain/findings/context';
-import { eventList } from './event-list';
 
 /** `profile`: already validated (tests parse theirs with profileSchema). */
 export function contextWith(spec: IncidentSpec, parsed: AnalysisProfile | null): FindingContext {
@@ -18,7 +17,7 @@ export function contextWith(spec: IncidentSpec, parsed: AnalysisProfile | null):
 /** Index of the n-th (0-based) event of a source. */
 export function eventIn(ctx: FindingContext, source: string, n: number): number {
   const s = ctx.input.sources.findIndex((x) => x.name === source);
-  const i = eventList(ctx.input.events).findIndex((e) => e.source === s && e.seq === n);
+  const i = ctx.input.events.toArray().findIndex((e) => e.source === s && e.seq === n);
   if (i < 0) throw new Error(`no event ${n} in ${source}`);
   return i;
 }

@@ -2,7 +2,6 @@
 import type { AnalysisEvent, AnalysisInput } from '@/lib/domain/analysis/input';
 import type { Alignment, DomainAlignment } from '@/lib/domain/analysis/results';
 import { NO_IDS } from '@/lib/domain/event';
-import { eventList } from './event-list';
 
 export function ev(source: number, seq: number, p: Partial<AnalysisEvent> = {}): AnalysisEvent {
   return {
@@ -30,7 +29,7 @@ export function domain(source: number, service: string, p: Partial<DomainAlignme
 /** An Alignment for events with known domains: alignedTs = ts - offset. */
 export function alignmentFor(input: AnalysisInput, domains: DomainAlignment[], domainOf: number[], reference = 0): Alignment {
   const alignedTs = new Float64Array(input.events.length);
-  eventList(input.events).forEach((e, i) => {
+  input.events.toArray().forEach((e, i) => {
     alignedTs[i] = e.ts === null ? Number.NaN : e.ts - domains[domainOf[i]!]!.offsetMs;
   });
   return { domains, domainOf: Int32Array.from(domainOf), alignedTs, reference };

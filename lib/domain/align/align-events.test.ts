@@ -5,7 +5,6 @@ import { clockDomains } from './clock-domains';
 import { collectConstraints } from './constraints';
 import { buildRequestGroups } from '../identity/request-groups';
 import { testInput, type TestEventSpec } from '@/lib/test-support/align-test-events';
-import { eventList } from '@/lib/test-support/event-list';
 import { EventTable } from '../analysis/event-table';
 
 const req = (requestId: string) => ({ requestId });
@@ -202,7 +201,7 @@ describe('alignEvents: one pair', () => {
       { source: 0, interval: [100, 300], ids: req('A') },
       { source: 1, ts: 1200, ids: req('A') },
     ]);
-    const twice = eventList(input.events);
+    const twice = input.events.toArray();
     const other = buildRequestGroups(EventTable.of([...twice, ...twice]));
     expect(() => alignEvents(input, other)).toThrow(/identity numbered 4 events, alignment was given 2/);
   });

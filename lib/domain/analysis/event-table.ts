@@ -97,6 +97,11 @@ export class EventTable {
     return builder.build();
   }
 
+  /** Every event as an object, made now: for small tables (a sample, a test). */
+  toArray(): AnalysisEvent[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
+
   /** Event `i` as an object, made now: for code that reads a few events. */
   at(i: number): AnalysisEvent {
     this.check(i);

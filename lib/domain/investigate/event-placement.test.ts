@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demo, demoInvestigation, indexOfRef } from '@/lib/test-support/demo-investigation';
 import { placeEvent } from './event-placement';
-import { eventList } from '@/lib/test-support/event-list';
 
 const subject = demoInvestigation();
 const { analysis } = subject;
@@ -34,7 +33,7 @@ describe('placing an event in the analysis', () => {
   });
 
   it('an event outside every request, entity and finding has none', () => {
-    const quiet = eventList(subject.input.events).findIndex((_, i) => analysis.groups.groupOf[i] === -1 && !analysis.observations.some((o) => o.event === i));
+    const quiet = subject.input.events.toArray().findIndex((_, i) => analysis.groups.groupOf[i] === -1 && !analysis.observations.some((o) => o.event === i));
     expect(quiet).toBeGreaterThanOrEqual(0);
     expect(placeEvent(subject, quiet)).toMatchObject({ request: null, entities: [] });
   });

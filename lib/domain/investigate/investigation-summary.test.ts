@@ -3,7 +3,6 @@ import { investigationDtoSchema } from '@/lib/schemas/investigation';
 import { demo, demoInvestigation, idOfIndex, indexOfRef } from '@/lib/test-support/demo-investigation';
 import { columnsExtent } from '../timeline/columnar-events';
 import { buildInvestigationSummary } from './investigation-summary';
-import { eventList } from '@/lib/test-support/event-list';
 
 const extents = (s: ReturnType<typeof demoInvestigation>) => ({
   aligned: columnsExtent(s.columns.aligned),
@@ -26,7 +25,7 @@ describe('the investigation summary of the demo incident', () => {
       expect(lane.sourceId).toBe(`src${source}`);
       const domain = subject.analysis.alignment.domains.find((d) => d.source === source && d.service === lane.service)!;
       expect(lane.offsetMs).toBe(domain.offsetMs);
-      expect(lane.events).toBe(eventList(subject.input.events).filter((e) => e.source === source && (e.service ?? lane.source) === lane.service).length);
+      expect(lane.events).toBe(subject.input.events.toArray().filter((e) => e.source === source && (e.service ?? lane.source) === lane.service).length);
     }
     // The generator skews clocks: some lane is aligned away from 0.
     expect(dto.lanes.some((l) => l.aligned && Math.abs(l.offsetMs) > 100)).toBe(true);

@@ -8,7 +8,6 @@ import { ev } from '@/lib/test-support/timeline-fixture';
 import { findRequestGroup } from './request-group';
 import { requestJoins } from './request-joins';
 import { buildRequestView } from './request-view';
-import { eventList } from '@/lib/test-support/event-list';
 import { EventTable } from '@/lib/domain/analysis/event-table';
 
 const subject = demoInvestigation();
@@ -47,7 +46,7 @@ describe('the request view of the demo', () => {
     for (const join of view.joins) {
       expect(joined.has(join.via)).toBe(true);
       expect(joined.has(join.identifier)).toBe(false);
-      const index = eventList(subject.input.events).findIndex((_, i) => idOfIndex(i) === join.eventId);
+      const index = subject.input.events.toArray().findIndex((_, i) => idOfIndex(i) === join.eventId);
       expect(idsOf(subject.input.events.at(index))).toEqual(expect.arrayContaining([join.via, join.identifier]));
       expect(join.source).toBe(subject.input.sources[subject.input.events.source[index]!]!.name);
       joined.add(join.identifier);

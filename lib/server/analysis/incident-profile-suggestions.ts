@@ -7,7 +7,9 @@ import { suggestProfile, type ProfileSuggestions, type SuggestionSource } from '
 import { getDb } from '../db/client';
 import { getAnalysisState } from '../queries/get-analysis-state';
 import { listSourceEvents } from '../queries/list-source-events';
-import { toAnalysisEvent } from './to-analysis-event';
+import { EventTableBuilder } from '@/lib/domain/analysis/event-table';
+import { noInterning } from '../queries/interner';
+import { pushStoredEvent } from './to-analysis-event';
 
 /** Enough records to see entities change state; bounded so suggestions answer in well under a second. */
 export const SUGGESTION_SAMPLE_PER_SOURCE = 5_000;
@@ -18,11 +20,11 @@ export async function incidentProfileSuggestions(incidentId: string): Promise<Pr
   const sample: SuggestionSource[] = [];
   for (const [index, source] of sources.entries()) {
     if (source.status !== 'ready') continue;
-    const events = [];
+    const events = new EventTableBuilder(Math.min(SUGGESTION_SAMPLE_PER_SOURCE, source.eventCount));
     for await (const page of listSourceEvents(db, source.id, { limit: SUGGESTION_SAMPLE_PER_SOURCE })) {
-      for (const stored of page) events.push(toAnalysisEvent(stored, index));
+      for (const stored of page) pushStoredEvent(events, stored, index, noInterning);
     }
-    sample.push({ name: source.name, events });
+    sample.push({ name: source.name, events: events.build().toArray() });
   }
   return suggestProfile(sample);
 }

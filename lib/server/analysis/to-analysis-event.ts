@@ -5,16 +5,13 @@
  * (../queries/stored-event.ts) gives the API from a Prisma row; a test holds the two equal.
  *
  * The analysis load writes a million events straight into the columns of an EventTable
- * (pushStoredEvent), making no object per event; toAnalysisEvent makes the object, for the few
- * events the profile suggestions sample. The few-valued columns are interned per load
+ * (pushStoredEvent), making no object per event; the profile suggestions' sample too, and take
+ * its events as objects from the table. The few-valued columns are interned per load
  * (interner.ts).
  */
-import type { AnalysisEvent } from '@/lib/domain/analysis/input';
 import { LOCATOR_INDEX, LOCATOR_LINE, LOCATOR_SPAN, type EventTableBuilder } from '@/lib/domain/analysis/event-table';
 import { AT, ATTRIBUTES_AT, type SourceEventArray } from '../queries/source-event-columns';
-import { noInterning, type Interner } from '../queries/interner';
-import { locatorFrom } from '../queries/locator-of';
-import { intervalOf } from '../db/event-row';
+import type { Interner } from '../queries/interner';
 
 type Text = string | null;
 
@@ -25,42 +22,9 @@ const { traceId: TRACE_ID, spanId: SPAN_ID, parentSpanId: PARENT_SPAN_ID, sessio
 const { ts: TS, startTs: START_TS, endTs: END_TS, unparsed: UNPARSED, seq: SEQ } = AT;
 const ATTRIBUTES = ATTRIBUTES_AT;
 
-export function toAnalysisEvent(v: SourceEventArray, source: number, intern: Interner = noInterning): AnalysisEvent {
-  const seq = v[SEQ] as number;
-  const spanId = v[SPAN_ID] as Text;
-  const startTs = v[START_TS] as number | null;
-  const endTs = v[END_TS] as number | null;
-  const ts = v[TS] as number | null;
-  const attributes = v[ATTRIBUTES];
-  const unparsed = v[UNPARSED];
-  return {
-    // Every stored event has a locator; `seq` stands in if a parser ever omitted one (as toStoredEvent).
-    locator: locatorFrom(v[LINE] as number | null, v[IDX] as number | null, spanId) ?? { index: seq },
-    ts,
-    interval: intervalOf(startTs, endTs, ts),
-    service: intern(v[SERVICE] as Text),
-    level: intern(v[LEVEL] as Text),
-    name: intern(v[NAME] as Text),
-    status: intern(v[STATUS] as Text),
-    message: v[MESSAGE] as Text,
-    ids: {
-      requestId: v[REQUEST_ID] as Text,
-      correlationId: v[CORRELATION_ID] as Text,
-      traceId: v[TRACE_ID] as Text,
-      spanId,
-      parentSpanId: v[PARENT_SPAN_ID] as Text,
-      sessionId: v[SESSION_ID] as Text,
-    },
-    attributes: attributes !== null && typeof attributes === 'object' && !Array.isArray(attributes) ? (attributes as Record<string, unknown>) : {},
-    unparsed: unparsed === 1 || unparsed === true,
-    source,
-    seq,
-  };
-}
-
 /**
- * Appends the stored event to `table`'s columns: the event toAnalysisEvent makes, as columns
- * (a test holds the two equal).
+ * Appends the stored event to `table`'s columns (a test holds `table.at(i)` equal to what the
+ * API's toStoredEvent makes of the same row).
  */
 export function pushStoredEvent(table: EventTableBuilder, v: SourceEventArray, source: number, intern: Interner): void {
   table.reserve(1);

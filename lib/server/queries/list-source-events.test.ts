@@ -1,8 +1,8 @@
 /**
  * The analysis reads a source's events through listSourceEvents: one JSON text per page from the
- * engine's own driver (better-sqlite3, or pg with TEST_DATABASE_URL), made into analysis events
- * by toAnalysisEvent (the analysis load writes the same into columns: pushStoredEvent). That
- * path must give exactly what the API's path gives from Prisma's rows
+ * engine's own driver (better-sqlite3, or pg with TEST_DATABASE_URL), written into the
+ * analysis's columns by pushStoredEvent. That path must give exactly what the API's path gives
+ * from Prisma's rows
  * (toStoredEvent), field for field, for real records: a corpus log with unparsed lines, a HAR
  * with intervals, and an OTLP export whose events are located by span id; and values that JSON
  * text must carry exactly (control characters, quotes, brackets, astral characters, doubles
@@ -15,7 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath } from '@/lib/test-support/corpus';
 import { testDatabaseUrl } from '@/lib/test-support/test-database';
-import { eventIdOf, pushStoredEvent, toAnalysisEvent } from '../analysis/to-analysis-event';
+import { eventIdOf, pushStoredEvent } from '../analysis/to-analysis-event';
 import { closeDb, getDb } from '../db/client';
 import { ingestUpload } from '../ingest/ingest-upload';
 import { createIncident } from './create-incident';
@@ -25,7 +25,8 @@ import { inRecordOrder } from './sqlite-source-events';
 import { STORED_EVENT_SELECT, toStoredEvent } from './stored-event';
 import { eventOwner } from '../db/event-owner';
 import { EventTableBuilder } from '@/lib/domain/analysis/event-table';
-import { eventList } from '@/lib/test-support/event-list';
+import type { AnalysisEvent } from '@/lib/domain/analysis/input';
+import { NO_IDS } from '@/lib/domain/event';
 import { noInterning } from './interner';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'witness-list-source-events-'));
@@ -65,7 +66,6 @@ describe('listSourceEvents', () => {
   it.each([true, false])('gives the events and ids Prisma gives, in record order, across pages (SQLite worker: %s)', async (worker) => {
     const db = await getDb();
     for (const [index, sourceId] of sourceIds.entries()) {
-      const listed = [];
       const ids = [];
       const columns = new EventTableBuilder(1);
       let pages = 0;
@@ -73,7 +73,6 @@ describe('listSourceEvents', () => {
         pages++;
         expect(page.length).toBeLessThanOrEqual(2);
         for (const stored of page) {
-          listed.push(toAnalysisEvent(stored, index));
           pushStoredEvent(columns, stored, index, noInterning);
           ids.push(eventIdOf(stored));
         }
@@ -81,9 +80,8 @@ describe('listSourceEvents', () => {
       const rows = await db.prisma.event.findMany({ where: (await eventOwner(db.prisma, sourceId))!, select: { ...STORED_EVENT_SELECT, id: true }, orderBy: { seq: 'asc' } });
       expect(rows.length).toBeGreaterThan(0);
       expect(pages).toBe(Math.ceil(rows.length / 2));
-      expect(listed).toEqual(rows.map((row) => ({ ...toStoredEvent(row), source: index, seq: row.seq })));
+      expect(columns.build().toArray()).toEqual(rows.map((row) => ({ ...toStoredEvent(row), source: index, seq: row.seq })));
       expect(ids).toEqual(rows.map((row) => row.id));
-      expect(eventList(columns.build())).toEqual(listed);
     }
   });
 
@@ -104,17 +102,27 @@ describe('listSourceEvents', () => {
     expect(await pages.next()).toEqual({ done: true, value: undefined });
   });
 
-  it('makes the same analysis event as columns as toAnalysisEvent does, for rows no corpus file has', () => {
+  it('writes rows no corpus file has as the stored record says', () => {
     const row = (values: Partial<Record<(typeof SOURCE_EVENT_COLUMNS)[number], unknown>>) => [...SOURCE_EVENT_COLUMNS.map((column) => values[column] ?? null), null];
-    const rows = [
+    const columns = new EventTableBuilder(1);
+    for (const r of [
       row({ seq: 7 }), // no locator at all: seq stands in
       row({ seq: 8, line: 3, startTs: 100 }), // an interval start without an end or a time: no interval
       row({ seq: 9, spanId: 'ab', ts: 5, startTs: 1 }), // a span: its interval ends at its time
       row({ seq: 10, idx: 2, unparsed: true }),
-    ];
-    const columns = new EventTableBuilder(1);
-    for (const r of rows) pushStoredEvent(columns, r, 3, noInterning);
-    expect(eventList(columns.build())).toEqual(rows.map((r) => toAnalysisEvent(r, 3)));
+    ]) {
+      pushStoredEvent(columns, r, 3, noInterning);
+    }
+    const event = (seq: number, p: Partial<AnalysisEvent>): AnalysisEvent => ({
+      locator: { index: seq }, ts: null, interval: null, service: null, level: null, name: null, status: null, message: null,
+      ids: { ...NO_IDS }, attributes: {}, unparsed: false, source: 3, seq, ...p,
+    });
+    expect(columns.build().toArray()).toEqual([
+      event(7, {}),
+      event(8, { locator: { line: 3 } }),
+      event(9, { locator: { spanId: 'ab' }, ts: 5, interval: [1, 5], ids: { ...NO_IDS, spanId: 'ab' } }),
+      event(10, { locator: { index: 2 }, unparsed: true }),
+    ]);
   });
 
   it('puts a page back in record order if an engine joined it in another', () => {
