@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../prng';
 import { buildRequestGroups, orderRequestGroups } from './request-groups';
 
 type Ids = { requestId?: string | null; correlationId?: string | null; traceId?: string | null };
@@ -63,19 +64,77 @@ describe('buildRequestGroups', () => {
     expect(g.identifiers[0]!.length).toBe(50 + 2 + 1);
   });
 
-  it('numbers each id value once, whichever field held it, for alignment (requestIdOf, correlationIdOf)', () => {
+  it('numbers each id value held more than once, whichever field held it, for alignment (requestIdOf, correlationIdOf)', () => {
     const g = buildRequestGroups(ids([
       ev({ requestId: 'A', correlationId: 'A' }), // 0: the same value in two fields
       ev({ requestId: '', correlationId: null, traceId: 'T' }), // 1: empty and null are no id
-      ev({ requestId: 'T', correlationId: 'B' }), // 2: T was a trace id above
+      ev({ requestId: 'T', correlationId: 'B' }), // 2: T was a trace id above; B is held once
       ev({}),
+      ev({ requestId: 'C', correlationId: 'D', traceId: 'A' }), // 4: C and D held once
     ]));
-    expect(Array.from(g.requestIdOf)).toEqual([0, -1, 1, -1]);
-    expect(Array.from(g.correlationIdOf)).toEqual([0, -1, 2, -1]);
-    // A, T, B: every value numbered, trace ids included.
-    expect(g.idValues).toBe(3);
+    expect(Array.from(g.requestIdOf)).toEqual([0, -1, 1, -1, -1]);
+    expect(Array.from(g.correlationIdOf)).toEqual([0, -1, -1, -1, -1]);
+    // A and T are numbered; B, C and D, which no other event holds, join nothing and are not.
+    expect(g.idValues).toBe(2);
+    expect(Array.from(g.groupOf)).toEqual([0, 1, 1, -1, 0]);
+    expect(g.identifiers).toEqual([['A', 'C', 'D'], ['T', 'B']]);
+  });
+
+  it('groups and lists identifiers as a plain union of every value does, whatever mix of repeated and single ids', () => {
+    const random = mulberry32(7);
+    for (let round = 0; round < 20; round++) {
+      const pool = 1 + Math.floor(random() * 40);
+      let unique = 0;
+      const pick = (): string | null => {
+        const x = random();
+        if (x < 0.25) return null;
+        if (x < 0.3) return '';
+        if (x < 0.65) return `u${unique++}`; // held once
+        return `p${Math.floor(random() * pool)}`; // drawn from a small pool: mostly repeated
+      };
+      const events = Array.from({ length: 1 + Math.floor(random() * 300) }, () => ev({ requestId: pick(), correlationId: pick(), traceId: pick() }));
+      const g = buildRequestGroups(ids(events));
+      const expected = naiveGroups(events);
+      expect(Array.from(g.groupOf)).toEqual(expected.groupOf);
+      expect(g.identifiers).toEqual(expected.identifiers);
+    }
   });
 });
+
+/** Request groups the plain way (spec section 3): a Map of every value, union-find, groups numbered by first event. */
+function naiveGroups(events: Event[]): { groupOf: number[]; identifiers: string[][] } {
+  const node = new Map<string, number>();
+  const parent: number[] = [];
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+  const valuesOf = (e: Event) => [e.ids.requestId, e.ids.correlationId, e.ids.traceId].filter((v): v is string => !!v);
+  for (const e of events) {
+    const nodes = valuesOf(e).map((v) => {
+      if (!node.has(v)) {
+        node.set(v, parent.length);
+        parent.push(parent.length);
+      }
+      return node.get(v)!;
+    });
+    for (const other of nodes.slice(1)) parent[find(other)] = find(nodes[0]!);
+  }
+  const groupOfRoot = new Map<number, number>();
+  const identifiers: string[][] = [];
+  const listed = new Set<string>();
+  const groupOf = events.map((e) => {
+    const values = valuesOf(e);
+    if (values.length === 0) return -1;
+    const root = find(node.get(values[0]!)!);
+    if (!groupOfRoot.has(root)) groupOfRoot.set(root, identifiers.push([]) - 1);
+    const g = groupOfRoot.get(root)!;
+    for (const v of values) {
+      if (listed.has(v)) continue;
+      listed.add(v);
+      identifiers[g]!.push(v);
+    }
+    return g;
+  });
+  return { groupOf, identifiers };
+}
 
 describe('orderRequestGroups', () => {
   it('fills the start (earliest aligned time) and members in aligned order, ties by event order', () => {

@@ -16,12 +16,13 @@
  *   values in first-seen order. Events without any identifier get group -1.
  * - `start` and `members` depend on aligned time: orderRequestGroups fills them after alignment.
  *
- * Cost: one StringIndex lookup per identifier, Int32Array parents with union by size and path
- * halving, O(n α(n)).
+ * Cost: one hash per identifier, one StringIndex lookup per identifier that may repeat,
+ * Int32Array parents with union by size and path halving, O(n α(n)).
  */
 import type { RequestGroups } from '../analysis/results';
 import { IntList } from '../int-list';
-import { StringIndex } from '../string-index';
+import { RepeatFilter } from '../repeat-filter';
+import { hashOf, StringIndex } from '../string-index';
 
 /** The id columns identity reads (an EventTable has them). */
 export interface IdentifiedEvents {
@@ -30,7 +31,6 @@ export interface IdentifiedEvents {
   correlationId: ReadonlyArray<string | null>;
   traceId: ReadonlyArray<string | null>;
 }
-
 
 function find(parent: Int32Array, x: number): number {
   while (parent[x] !== x) {
@@ -42,50 +42,65 @@ function find(parent: Int32Array, x: number): number {
   return x;
 }
 
-/** How many request, correlation and trace id values the events hold: at least their distinct count. */
-function idValueCount(events: IdentifiedEvents): number {
-  const { requestId, correlationId, traceId } = events;
-  let count = 0;
-  for (let i = 0; i < events.length; i++) {
-    if (requestId[i]) count++;
-    if (correlationId[i]) count++;
-    if (traceId[i]) count++;
-  }
-  return count;
-}
+/** In an event's id numbers while they are made: it has no such id (null or ''). */
+const NO_ID = -2;
+/** ...it has one, held nowhere else (or not known to repeat yet). Given out as -1. */
+const SINGLE = -1;
 
 export function buildRequestGroups(events: IdentifiedEvents): RequestGroups {
   const n = events.length;
-  // Union-find nodes are the identifiers, numbered as they are first seen. Sized for the id
-  // values present (the most there can be), so that the tables do not grow: growing rehashes and
-  // copies them. 1M events with 1.1M distinct ids, alternated in one process: 0.68-0.98 s sized
-  // so, 1.09-1.41 s sized for one id per event (0.39 s of it in the one grow that still took).
-  // At most two per event: for three ids on every event, mostly repeated, the tables would be
-  // 64 MB where 32 do, and one grow costs less than that memory at the analysis's peak.
-  const expected = Math.max(1024, Math.min(idValueCount(events), 2 * n));
+  const { requestId, correlationId, traceId } = events;
+  // An id that no other event holds (a trace id per log line) joins nothing: it needs no
+  // union-find node, only a place in its event's identifiers. A first pass hashes every id and
+  // finds those that may repeat (RepeatFilter: never misses one, lets a few single ones through);
+  // only those get nodes, and the single ones are not read again. 1M stored JSON lines hold 1.1M
+  // distinct ids, 1M of them trace ids of one line each: numbering them all in the table took
+  // 0.68-0.88 s, against 0.38-0.47 s this way (alternated, one process).
+  let occurrences = 0;
+  for (const column of [requestId, correlationId, traceId]) for (let i = 0; i < n; i++) if (column[i] != null) occurrences++;
+  const repeats = new RepeatFilter(occurrences);
+  // Per field and event: its id's node, SINGLE or NO_ID; the ids' hashes, field by field.
+  const numbers = [new Int32Array(n), new Int32Array(n), new Int32Array(n)] as const;
+  const [requestIdOf, correlationIdOf, traceIdOf] = numbers;
+  const hashes = new Int32Array(3 * n);
+  [requestId, correlationId, traceId].forEach((column, field) => {
+    const number = numbers[field]!;
+    for (let i = 0; i < n; i++) {
+      const value = column[i];
+      if (value == null || value === '') {
+        number[i] = NO_ID;
+        continue;
+      }
+      const hash = hashOf(value);
+      hashes[field * n + i] = hash;
+      repeats.add(hash);
+      number[i] = SINGLE;
+    }
+  });
+
+  // Union-find over the nodes: about one per repeated bit (a bit shared by single ids makes more: the table grows then).
+  const expected = Math.max(1024, repeats.repeatedBits);
   const nodes = new StringIndex(expected);
   const { values } = nodes;
   const parentBuf = new IntList(expected);
   const sizeBuf = new IntList(expected);
-  // First node of each event, -1 when it has none; the nodes of its request and correlation ids.
-  const firstNode = new Int32Array(n).fill(-1);
-  const requestIdOf = new Int32Array(n).fill(-1);
-  const correlationIdOf = new Int32Array(n).fill(-1);
-
-  const nodeFor = (value: string): number => {
-    const node = nodes.add(value);
+  const nodeFor = (column: ReadonlyArray<string | null>, number: Int32Array, field: number, i: number): number => {
+    if (number[i] !== SINGLE) return NO_ID;
+    const hash = hashes[field * n + i]!;
+    if (!repeats.mayRepeat(hash)) return SINGLE;
+    const node = nodes.addHashed(column[i]!, hash);
     if (node === parentBuf.length) {
       parentBuf.push(node);
       sizeBuf.push(1);
     }
-    return node;
+    return (number[i] = node);
   };
-  const union = (a: number, b: number): number => {
+  const union = (a: number, b: number): void => {
     const parent = parentBuf.data;
     const size = sizeBuf.data;
     let ra = find(parent, a);
     let rb = find(parent, b);
-    if (ra === rb) return ra;
+    if (ra === rb) return;
     if (size[ra]! < size[rb]!) {
       const t = ra;
       ra = rb;
@@ -93,52 +108,54 @@ export function buildRequestGroups(events: IdentifiedEvents): RequestGroups {
     }
     parent[rb] = ra;
     size[ra] = size[ra]! + size[rb]!;
-    return ra;
   };
-
-  const { requestId, correlationId, traceId } = events;
   for (let i = 0; i < n; i++) {
-    let first = -1;
-    const r = requestId[i]!;
-    const c = correlationId[i]!;
-    const t = traceId[i]!;
-    if (r !== null && r !== '') first = requestIdOf[i] = nodeFor(r);
-    if (c !== null && c !== '') {
-      const node = (correlationIdOf[i] = nodeFor(c));
-      if (first < 0) first = node;
-      else union(first, node);
-    }
-    if (t !== null && t !== '') {
-      const node = nodeFor(t);
-      if (first < 0) first = node;
-      else union(first, node);
-    }
-    firstNode[i] = first;
+    const r = nodeFor(requestId, requestIdOf, 0, i);
+    const c = nodeFor(correlationId, correlationIdOf, 1, i);
+    const t = nodeFor(traceId, traceIdOf, 2, i);
+    if (r >= 0 && c >= 0) union(r, c);
+    if (t >= 0 && (r >= 0 || c >= 0)) union(r >= 0 ? r : c, t);
   }
 
-  // Number the groups in the order of their first node (nodes are created in event order, so
-  // this is the order of each group's first event), and list identifiers in first-seen order.
+  // Groups numbered in the order of their first event, identifiers listed in first-seen order:
+  // one walk over the events in the order the nodes were made (event, then field), so a node
+  // seen for the first time is the next one made. An event whose ids are all single is a group of
+  // its own. SINGLE and NO_ID become -1 on the way.
   const parent = parentBuf.data;
-  const nodeCount = values.length;
-  const groupOfRoot = new Int32Array(nodeCount).fill(-1);
-  const groupOfNode = new Int32Array(nodeCount);
-  const identifiers: string[][] = [];
-  for (let v = 0; v < nodeCount; v++) {
-    const root = find(parent, v);
-    let g = groupOfRoot[root]!;
-    if (g < 0) {
-      g = identifiers.length;
-      groupOfRoot[root] = g;
-      identifiers.push([]);
-    }
-    groupOfNode[v] = g;
-    identifiers[g]!.push(values[v]!);
-  }
-
+  const groupOfRoot = new Int32Array(values.length).fill(-1);
   const groupOf = new Int32Array(n);
+  const identifiers: string[][] = [];
+  let nextNode = 0;
+  const listIn = (list: string[], column: ReadonlyArray<string | null>, number: Int32Array, i: number): void => {
+    const own = number[i]!;
+    if (own < 0) {
+      if (own === SINGLE) list.push(column[i]!);
+      number[i] = -1;
+    } else if (own === nextNode) {
+      list.push(values[own]!);
+      nextNode++;
+    }
+  };
   for (let i = 0; i < n; i++) {
-    const node = firstNode[i]!;
-    groupOf[i] = node < 0 ? -1 : groupOfNode[node]!;
+    const r = requestIdOf[i]!;
+    const c = correlationIdOf[i]!;
+    const t = traceIdOf[i]!;
+    const node = r >= 0 ? r : c >= 0 ? c : t;
+    let g = -1;
+    if (node >= 0) {
+      const root = find(parent, node);
+      g = groupOfRoot[root]!;
+      if (g < 0) groupOfRoot[root] = g = identifiers.push([]) - 1;
+    } else if (r === SINGLE || c === SINGLE || t === SINGLE) g = identifiers.push([]) - 1;
+    groupOf[i] = g;
+    if (g < 0) {
+      requestIdOf[i] = correlationIdOf[i] = -1;
+      continue;
+    }
+    const list = identifiers[g]!;
+    listIn(list, requestId, requestIdOf, i);
+    listIn(list, correlationId, correlationIdOf, i);
+    listIn(list, traceId, traceIdOf, i);
   }
 
   const groups = identifiers.length;
@@ -149,7 +166,7 @@ export function buildRequestGroups(events: IdentifiedEvents): RequestGroups {
     members: new Array<number[]>(groups),
     requestIdOf,
     correlationIdOf,
-    idValues: nodeCount,
+    idValues: values.length,
   };
 }
 

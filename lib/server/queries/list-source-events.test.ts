@@ -92,6 +92,14 @@ describe('listSourceEvents', () => {
     expect(pages).toEqual([4, 4, 2]);
   });
 
+  it('refuses an event longer than the bound, naming it too large', async () => {
+    const db = await getDb();
+    const read = async () => {
+      for await (const page of listSourceEvents(db, sourceIds[3]!, { bounds: { pageChars: 40, eventChars: 40 } })) expect(page).toBeDefined();
+    };
+    await expect(read()).rejects.toThrow(/too large/);
+  });
+
   it('stops reading when the caller stops', async () => {
     const db = await getDb();
     const pages = listSourceEvents(db, sourceIds[0]!, { pageSize: 2 });

@@ -1,40 +1,35 @@
 /**
  * listSourceEvents: one source's events in record order, without their raw text, for the
- * analysis (lib/server/analysis/load-analysis-input.ts), read in keyset pages over the
- * (incidentNumber, position, seq) index so that memory per query stays bounded and no page
- * re-scans the rows before it (OFFSET would).
+ * analysis (lib/server/analysis/load-analysis-input.ts), in pages, so that memory stays bounded.
  *
  * An event comes as an array (source-event-columns.ts), which pushStoredEvent (in
  * lib/server/analysis) writes into the analysis's columns: no row object in between, for a
- * million rows.
- * SQLite gives each page as one JSON text, read by a worker thread while this one parses
- * (sqlite-source-events.ts); PostgreSQL gives rows as arrays.
+ * million rows. Each engine's driver gives pages as JSON texts, parsed with one JSON.parse a
+ * page: SQLite in keyset pages over the (incidentNumber, position, seq) index, read by a worker
+ * thread while this one parses (sqlite-source-events.ts); PostgreSQL as one COPY of the source
+ * whose rows the server writes as JSON (postgres-source-events.ts).
  */
-import type pg from 'pg';
 import type { Db } from '../db/client';
-import type { Dialect } from '../db/dialect';
 import { eventOwner } from '../db/event-owner';
 import type { EventOwner } from '../db/event-row';
 import {
   AT,
-  ATTRIBUTES_AT,
   PAGE_BOUNDS,
   SOURCE_EVENT_COLUMNS,
-  SOURCE_EVENT_SELECT_LIST,
   type PageBounds,
   type SourceEventArray,
   type SourceEventColumn,
 } from './source-event-columns';
+import { postgresSourceEvents } from './postgres-source-events';
 import { sqliteSourceEvents } from './sqlite-source-events';
 
 /**
- * Rows per query on PostgreSQL: large enough that round trips do not dominate, small enough that
- * a page's arrays die young. With 20,000 they outlived the young generation and the old one
- * filled with them: loading and analyzing 1M events peaked at 1,158-1,318 MB RSS, with 5,000 at
- * 951-1,026 MB, in the same or less time, on both engines (2,000 and 10,000 were no better). On
- * SQLite this is the most a page holds, and how many events are read before a worker starts:
- * its pages are sized by their text (PAGE_TEXT_TARGET, sqlite-event-pages.ts), since a page's
- * text of 5,000 events was parsed straight into the old generation.
+ * The most events a page holds: pages are sized by their text (about PAGE_TEXT_TARGET,
+ * sqlite-event-pages.ts), since a page's text of 5,000 events was parsed straight into the old
+ * generation. Before that, pages of 20,000 rows outlived the young generation: loading and
+ * analyzing 1M events peaked at 1,158-1,318 MB RSS, with 5,000 at 951-1,026 MB, in the same or
+ * less time (2,000 and 10,000 were no better). On SQLite it is also how many events are read
+ * before a worker starts.
  */
 export const SOURCE_EVENTS_PAGE = 5_000;
 
@@ -44,7 +39,7 @@ export interface ListSourceEventsOptions {
   limit?: number;
   /** SQLite: false reads every page on this thread (tests comparing both paths). */
   worker?: boolean;
-  /** SQLite: how long a page's text may be (PAGE_BOUNDS; tests make it small). */
+  /** How long a page's or an event's text may be (PAGE_BOUNDS; tests make it small). */
   bounds?: PageBounds;
 }
 
@@ -58,20 +53,6 @@ function parsedAttributes(json: string | null): unknown {
   return json === null ? null : JSON.parse(json);
 }
 
-/**
- * PostgreSQL: rows as arrays, the attributes parsed here. The server building the page's JSON
- * as SQLite does took longer than this (1M events: 14-15 s against 8.5 s). pg holds a page's
- * rows at once; bounding a page's size as SQLite does (a running sum in a window) made the load
- * of 1M events 35% slower (6.3-6.4 -> 8.5-8.6 s), so a page is bounded by its count alone.
- */
-async function postgresPage(pool: pg.Pool, dialect: Dialect, owner: EventOwner, after: number, take: number): Promise<Page> {
-  const [incident, position, from, limit] = [1, 2, 3, 4].map(dialect.placeholder);
-  const text = `SELECT ${SOURCE_EVENT_SELECT_LIST}, "attributes" FROM "Event" WHERE "incidentNumber" = ${incident} AND "position" = ${position} AND "seq" > ${from} ORDER BY "seq" LIMIT ${limit}`;
-  const result = await pool.query<unknown[]>({ text, values: [owner.incidentNumber, owner.position, after, take], rowMode: 'array' });
-  for (const row of result.rows) row[ATTRIBUTES_AT] = parsedAttributes(row[ATTRIBUTES_AT] as string | null);
-  return { events: result.rows, end: result.rows.length < take };
-}
-
 /** Without a driver of the engine's own (see client.ts), through Prisma. */
 async function prismaPage(db: Db, owner: EventOwner, after: number, take: number): Promise<Page> {
   const select = Object.fromEntries([...SOURCE_EVENT_COLUMNS, 'attributes'].map((c) => [c, true])) as Record<SourceEventColumn | 'attributes', true>;
@@ -81,8 +62,8 @@ async function prismaPage(db: Db, owner: EventOwner, after: number, take: number
 
 /**
  * Yields pages of at most `pageSize` events, seq ascending; stops after `limit` events when given.
- * Off SQLite the next page is asked for before a page is yielded, so that PostgreSQL reads it
- * while the caller makes events of this one.
+ * Through Prisma the next page is asked for before a page is yielded, so that the database reads
+ * it while the caller makes events of this one.
  */
 export async function* listSourceEvents(db: Db, sourceId: string, options: ListSourceEventsOptions = {}): AsyncGenerator<SourceEventArray[]> {
   const pageSize = options.pageSize ?? SOURCE_EVENTS_PAGE;
@@ -96,7 +77,11 @@ export async function* listSourceEvents(db: Db, sourceId: string, options: ListS
     return;
   }
   const pool = db.postgresPool();
-  const page = (after: number, take: number) => (pool ? postgresPage(pool, db.dialect, owner, after, take) : prismaPage(db, owner, after, take));
+  if (pool) {
+    yield* postgresSourceEvents(pool, owner, { pageSize, limit: remaining, bounds });
+    return;
+  }
+  const page = (after: number, take: number) => prismaPage(db, owner, after, take);
   let next: Promise<Page> | null = page(-1, Math.min(pageSize, remaining));
   try {
     while (next) {

@@ -33,9 +33,12 @@ export type SourceEventArray = readonly unknown[];
 
 /** How big a page of events may be (list-source-events.ts), in characters of their JSON. */
 export interface PageBounds {
-  /** The most a page may hold: a page cut there holds fewer events. */
+  /**
+   * SQLite: the most a page may hold: a page cut there holds fewer events. (PostgreSQL's pages
+   * end once they reach PAGE_TEXT_TARGET: at most that and one event.)
+   */
   pageChars: number;
-  /** The most one event may have on SQLite (one JSON text per page); past that it is an error. */
+  /** The most one event may have (UTF-8 bytes on PostgreSQL); past that it is an error. */
   eventChars: number;
 }
 
