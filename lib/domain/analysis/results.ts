@@ -21,8 +21,8 @@ export interface RequestGroups {
   members: number[][];
   /**
    * Per event, the number identity gave the value of its request id and of its correlation id
-   * (-1: none, or a value no other event holds, which can match nothing); equal values have one
-   * number whichever field held them, and the numbers run
+   * (-1: none, or a value identity found held nowhere else, which can match nothing: most such
+   * values, not all); equal values have one number whichever field held them, and the numbers run
    * below `idValues`. Clock alignment matches its containers by them instead of hashing the
    * strings again (0.2 s of a stored analysis of 1M events, whose strings are all fresh).
    */

@@ -82,6 +82,8 @@ describe('CopyBinaryRows', () => {
     expect(() => readRows([data], 299)).toThrow('a row of 300 bytes is too large (299 at most)');
     const twoFields = Buffer.concat([SIGNATURE, int32(0), int32(0), int16(2), int32(1), Buffer.from('a'), int32(1), Buffer.from('b'), int16(-1)]);
     expect(() => readRows([twoFields])).toThrow('binary COPY row of 2 fields: one was expected');
+    const withOids = Buffer.concat([SIGNATURE, int32(1 << 16), int32(0), int16(-1)]);
+    expect(() => readRows([withOids])).toThrow('binary COPY data with OIDs');
     const nullRow = Buffer.concat([SIGNATURE, int32(0), int32(0), int16(1), int32(-1), int16(-1)]);
     expect(() => readRows([nullRow])).toThrow('binary COPY row is null: a value was expected');
   });

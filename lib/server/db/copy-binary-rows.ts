@@ -69,6 +69,8 @@ export class CopyBinaryRows {
     switch (this.phase) {
       case 'file header': {
         if (!head.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error('not binary COPY data (no PGCOPY signature)');
+        // Bit 16: each row carries its OID first, which these rows never do (COPY of a query).
+        if ((head.readInt32BE(SIGNATURE.length) & (1 << 16)) !== 0) throw new Error('binary COPY data with OIDs: rows of one value were expected');
         const extension = head.readInt32BE(SIGNATURE.length + 4);
         this.enter(extension > 0 ? 'extension' : 'field count', extension > 0 ? extension : 2);
         return;

@@ -100,14 +100,33 @@ describe('listSourceEvents', () => {
     await expect(read()).rejects.toThrow(/too large/);
   });
 
-  it('stops reading when the caller stops', async () => {
+  it('stops reading when the caller stops, and gives back what it held', async () => {
     const db = await getDb();
+    const pool = db.postgresPool();
     const pages = listSourceEvents(db, sourceIds[0]!, { pageSize: 2 });
     for await (const page of pages) {
       expect(page).toHaveLength(2);
+      // PostgreSQL streams the source on a connection of the pool, taken now.
+      if (pool) expect(pool.totalCount - pool.idleCount).toBe(1);
       break;
     }
     expect(await pages.next()).toEqual({ done: true, value: undefined });
+    if (pool) expect(pool.totalCount - pool.idleCount).toBe(0);
+  });
+
+  it('carries doubles JSON has no text for', async () => {
+    const db = await getDb();
+    const owner = (await eventOwner(db.prisma, sourceIds[3]!))!;
+    // Written as SQL literals (what reaches the database is then certain). SQLite keeps no NaN.
+    const [inf, minusInf, nan] = db.dialect.engine === 'postgresql' ? ["'Infinity'", "'-Infinity'", "'NaN'"] : ['9e999', '-9e999', 'NULL'];
+    await db.prisma.$executeRawUnsafe(
+      `UPDATE "Event" SET "ts" = ${inf}, "startTs" = ${minusInf}, "endTs" = ${nan} WHERE "incidentNumber" = ${owner.incidentNumber} AND "position" = ${owner.position} AND "seq" = 3`,
+    );
+    const columns = new EventTableBuilder(1);
+    for await (const page of listSourceEvents(db, sourceIds[3]!)) for (const stored of page) pushStoredEvent(columns, stored, 0, noInterning);
+    const event = columns.build().at(3);
+    expect(event.ts).toBe(Infinity);
+    expect(event.interval).toEqual([-Infinity, Infinity]);
   });
 
   it('writes rows no corpus file has as the stored record says', () => {

@@ -7,39 +7,65 @@
  * parsed with one JSON.parse, as SQLite's pages are (sqlite-event-pages.ts).
  *
  * Why: pg decoding rows (a Buffer slice and a string per value, 20 a row) and parsing each
- * event's attributes apart took most of the main thread's time. 1M stored events, alternated in
- * one hour: loaded in 3.4-3.6 s this way against 4.8-4.9 s in 5,000-row pages of arrays. The
- * server's work moved to the other core: building the rows' JSON takes it about 2.8 s, while
- * this thread parses (a bare COPY of the same columns takes it 1.4 s, json_build_array 3.3 s).
+ * event's attributes apart took most of the main thread's time. 1M stored events, three
+ * alternated pairs in one hour: loaded in 3.8-4.4 s this way against 5.0-6.2 s in 5,000-row
+ * pages of pg's arrays. The server's work moved to the other core: building the rows' JSON
+ * takes it about 2.6 s (a bare COPY of the same columns 1.4 s), while this thread parses.
  *
  * The stream is read as it arrives: COPY pauses the server when this thread falls behind
  * (pg-copy-streams reads the socket only as its consumer does), so memory stays at a few pages.
+ * The load holds one of the pool's connections for the whole source (about 4 s per 1M events),
+ * where it took one per page before.
  */
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { CopyBinaryRows } from '../db/copy-binary-rows';
 import type { EventOwner } from '../db/event-row';
-import type { PageBounds, SourceEventArray } from './source-event-columns';
+import { SOURCE_EVENT_COLUMNS, type PageBounds, type SourceEventArray, type SourceEventColumn } from './source-event-columns';
 import { JsonRowPages } from './json-row-pages';
 
-const TEXT_COLUMNS = ['service', 'level', 'name', 'status', 'message', 'requestId', 'correlationId', 'traceId', 'spanId', 'parentSpanId', 'sessionId'];
-const NUMBER_COLUMNS = ['id', 'line', 'idx', 'ts', 'startTs', 'endTs'];
-/** The columns in the order EVENT_JSON_SQL writes them: SOURCE_EVENT_COLUMNS' order (a test holds them equal). */
-export const EVENT_JSON_COLUMNS = [...TEXT_COLUMNS, ...NUMBER_COLUMNS, 'unparsed', 'seq'];
+/** How the server writes each column of SOURCE_EVENT_COLUMNS in an event's JSON text. */
+const COLUMN_KINDS: Record<SourceEventColumn, 'text' | 'integer' | 'double' | 'boolean'> = {
+  service: 'text', level: 'text', name: 'text', status: 'text', message: 'text',
+  requestId: 'text', correlationId: 'text', traceId: 'text', spanId: 'text', parentSpanId: 'text', sessionId: 'text',
+  id: 'integer', line: 'integer', idx: 'integer', ts: 'double', startTs: 'double', endTs: 'double', unparsed: 'boolean', seq: 'integer',
+};
 
 /**
- * One event's JSON text, in SOURCE_EVENT_COLUMNS order (EVENT_JSON_COLUMNS): the text columns as one array_to_json (its closing bracket cut off), then the numbers as their
- * own text (`float8` prints the shortest text that reads back exactly), `unparsed` as 0/1, `seq`
- * and the attributes. Measured against json_build_array of every column: 2.8 against 3.3 s of
- * the server's time for 1M rows.
+ * A double's JSON text. `float8` prints the shortest text that reads back exactly (with
+ * extra_float_digits >= 1, PostgreSQL's default since 12); the values JSON has no text for are
+ * written as JSON.parse gives them back: +-1e999 is +-Infinity, and NaN is null (which the
+ * load reads as NaN). CASE cost the server 0.07 s per 1M rows, to_json 0.2 s.
  */
-const EVENT_JSON_SQL = [
-  `left(array_to_json(ARRAY[${TEXT_COLUMNS.map((c) => `"${c}"`).join(', ')}])::text, -1)`,
-  ...NUMBER_COLUMNS.map((c) => `coalesce("${c}"::text, 'null')`),
-  `"unparsed"::int::text`,
-  `"seq"::text`,
-  `coalesce("attributes", 'null') || ']'`,
-].join(` || ',' || `);
+const doubleJson = (c: string) =>
+  `CASE WHEN "${c}" = 'Infinity' THEN '1e999' WHEN "${c}" = '-Infinity' THEN '-1e999' WHEN "${c}" = 'NaN' THEN 'null' ELSE coalesce("${c}"::text, 'null') END`;
+
+const valueJson = (c: SourceEventColumn): string => {
+  const kind = COLUMN_KINDS[c];
+  if (kind === 'double') return doubleJson(c);
+  if (kind === 'boolean') return `"${c}"::int::text`;
+  return `coalesce("${c}"::text, 'null')`;
+};
+
+/**
+ * One event's JSON text, column for column as SOURCE_EVENT_COLUMNS lists them, then its
+ * attributes as stored. The leading text columns are ONE array_to_json (its closing bracket cut
+ * off), the others their own text joined to it: 2.6 s of the server's time for 1M rows, against
+ * 3.3 s for json_build_array of every column.
+ */
+function eventJsonSql(): string {
+  const texts = SOURCE_EVENT_COLUMNS.filter((c) => COLUMN_KINDS[c] === 'text');
+  if (SOURCE_EVENT_COLUMNS.some((c, i) => COLUMN_KINDS[c] === 'text' && i >= texts.length)) {
+    throw new Error('postgres-source-events.ts: the text columns must come first in SOURCE_EVENT_COLUMNS');
+  }
+  return [
+    `left(array_to_json(ARRAY[${texts.map((c) => `"${c}"`).join(', ')}])::text, -1)`,
+    ...SOURCE_EVENT_COLUMNS.slice(texts.length).map(valueJson),
+    `coalesce("attributes", 'null') || ']'`,
+  ].join(` || ',' || `);
+}
+
+const EVENT_JSON_SQL = eventJsonSql();
 
 export interface PostgresSourceEventsOptions {
   /** Events a page holds at most. */
@@ -52,8 +78,9 @@ export interface PostgresSourceEventsOptions {
 /** The source's events in record order, in pages of at most `pageSize` (fewer when they are big). */
 export async function* postgresSourceEvents(pool: pg.Pool, owner: EventOwner, options: PostgresSourceEventsOptions): AsyncGenerator<SourceEventArray[]> {
   const { pageSize, limit, bounds } = options;
-  // Integers, not parameters: COPY takes none.
-  const where = `"incidentNumber" = ${Math.trunc(owner.incidentNumber)} AND "position" = ${Math.trunc(owner.position)}`;
+  // Integers written into the statement: COPY takes no parameters.
+  for (const value of [owner.incidentNumber, owner.position]) if (!Number.isSafeInteger(value)) throw new Error(`not an event owner: ${owner.incidentNumber}/${owner.position}`);
+  const where = `"incidentNumber" = ${owner.incidentNumber} AND "position" = ${owner.position}`;
   const bound = Number.isFinite(limit) ? ` LIMIT ${Math.max(0, Math.trunc(limit))}` : '';
   const sql = `COPY (SELECT ${EVENT_JSON_SQL} FROM "Event" WHERE ${where} ORDER BY "seq"${bound}) TO STDOUT (FORMAT binary)`;
   const pages = new JsonRowPages<SourceEventArray>(pageSize);

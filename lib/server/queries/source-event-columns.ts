@@ -7,7 +7,8 @@
 /**
  * The columns of an event's array, in order; after them comes the parsed `attributes` (an
  * object, or null when the column is null). `seq` is last so that the array's JSON text always
- * ends in a digit and `]` (see sqlite-event-pages.ts).
+ * ends in a digit and `]` (see sqlite-event-pages.ts); the text columns come first, since
+ * PostgreSQL writes them as one array (postgres-source-events.ts).
  */
 export const SOURCE_EVENT_COLUMNS = [
   'service', 'level', 'name', 'status', 'message',
@@ -26,7 +27,8 @@ export const SOURCE_EVENT_SELECT_LIST = SOURCE_EVENT_COLUMNS.map((c) => `"${c}"`
 
 /**
  * One event as the page gives it: SOURCE_EVENT_COLUMNS' values (strings, numbers, null;
- * `unparsed` is 0/1 on SQLite and a boolean on PostgreSQL), then the attributes.
+ * `unparsed` is 0/1 from the engines' own drivers and a boolean through Prisma), then the
+ * attributes.
  */
 export type SourceEventArray = readonly unknown[];
 
