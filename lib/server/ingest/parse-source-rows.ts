@@ -37,22 +37,15 @@ let warnedInline = false;
  * 41 s, and what it gave JSON lines was within this machine's run-to-run noise. A format that
  * holds a whole document (a big OTLP JSON file) can exceed it: the worker then fails with
  * ERR_WORKER_OUT_OF_MEMORY and the caller parses again inline (isWorkerOutOfMemory).
+ *
+ * The young generation stays at a worker's default, 48 MB: two semi-spaces of 16 MB. 64 MB makes
+ * them 32 MB (V8 rounds a semi-space up to a power of two) and cut the worker's collections of
+ * 1M JSON lines from 1.5 to 0.5-0.9 s, the ingest about 5%, but put the 1M-span OTLP ingest's
+ * peak RSS at 545-612 MB, at and past the 600 MB bound (README: tried four times, not kept).
  */
 export const WORKER_HEAP_MB = 192;
 
-/**
- * The worker's young generation. V8 sizes it from the heap limit, and with 192 MB it left the
- * worker so small a young generation that parsing 1M JSON lines took 187 scavenges (1.26 s) and
- * 45 full collections (0.26 s) of objects promoted before they died: on the critical path of the
- * ingest, which waits for this thread. At 64 MB: 82-103 scavenges (0.46-0.59 s) and 5-34 full
- * collections (0.04-0.28 s); the ingest took 9.4-11.4 s against 10.9-12.0 s (six alternated
- * pairs), 1M OTLP spans 23.9-28.3 against 27.1-30.1 s, and peak RSS rose by 30-110 MB (the
- * OTLP ingest's to 560-582 MB on SQLite, 545 on PostgreSQL). 32 MB still took 149 scavenges and
- * 71 full collections; 48 MB, 162 and 77.
- */
-export const WORKER_YOUNG_MB = 64;
-
-const WORKER_OPTIONS = { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } };
+const WORKER_OPTIONS = { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
 
 export function isWorkerOutOfMemory(error: unknown): boolean {
   return error !== null && typeof error === 'object' && 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY';
