@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JsonRowPages } from './json-row-pages';
-import { PAGE_TEXT_TARGET } from './sqlite-event-pages';
+import { PAGE_TEXT_TARGET } from './source-event-columns';
 
 /** Feeds `rows` (JSON texts) to `pages`, each in parts of `partBytes`. */
 function feed(pages: JsonRowPages<unknown>, rows: string[], partBytes = Infinity): void {

@@ -2,11 +2,11 @@
  * Rows that are JSON texts, arriving as bytes (copy-binary-rows.ts), gathered into pages: the
  * rows' bytes joined with commas in one buffer, reused from page to page (fresh memory costs
  * 11-15 us a page here), and parsed with one JSON.parse once a page holds PAGE_TEXT_TARGET
- * bytes (under V8's threshold for parsing into the old generation, sqlite-event-pages.ts) or
+ * bytes (under V8's threshold for parsing into the old generation, source-event-columns.ts) or
  * `pageSize` rows. Parsed pages wait in `done` for the caller to take them.
  */
 import type { CopyRowSink } from '../db/copy-binary-rows';
-import { PAGE_TEXT_TARGET } from './sqlite-event-pages';
+import { PAGE_TEXT_TARGET } from './source-event-columns';
 
 const OPEN = 0x5b; // [
 const COMMA = 0x2c;

@@ -21,15 +21,8 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { CopyBinaryRows } from '../db/copy-binary-rows';
 import type { EventOwner } from '../db/event-row';
-import { SOURCE_EVENT_COLUMNS, type PageBounds, type SourceEventArray, type SourceEventColumn } from './source-event-columns';
+import { SOURCE_EVENT_COLUMN_KINDS, SOURCE_EVENT_COLUMNS, type PageBounds, type SourceEventArray, type SourceEventColumn } from './source-event-columns';
 import { JsonRowPages } from './json-row-pages';
-
-/** How the server writes each column of SOURCE_EVENT_COLUMNS in an event's JSON text. */
-const COLUMN_KINDS: Record<SourceEventColumn, 'text' | 'integer' | 'double' | 'boolean'> = {
-  service: 'text', level: 'text', name: 'text', status: 'text', message: 'text',
-  requestId: 'text', correlationId: 'text', traceId: 'text', spanId: 'text', parentSpanId: 'text', sessionId: 'text',
-  id: 'integer', line: 'integer', idx: 'integer', ts: 'double', startTs: 'double', endTs: 'double', unparsed: 'boolean', seq: 'integer',
-};
 
 /**
  * A double's JSON text. `float8` prints the shortest text that reads back exactly (with
@@ -41,7 +34,7 @@ const doubleJson = (c: string) =>
   `CASE WHEN "${c}" = 'Infinity' THEN '1e999' WHEN "${c}" = '-Infinity' THEN '-1e999' WHEN "${c}" = 'NaN' THEN 'null' ELSE coalesce("${c}"::text, 'null') END`;
 
 const valueJson = (c: SourceEventColumn): string => {
-  const kind = COLUMN_KINDS[c];
+  const kind = SOURCE_EVENT_COLUMN_KINDS[c];
   if (kind === 'double') return doubleJson(c);
   if (kind === 'boolean') return `"${c}"::int::text`;
   return `coalesce("${c}"::text, 'null')`;
@@ -54,8 +47,8 @@ const valueJson = (c: SourceEventColumn): string => {
  * 3.3 s for json_build_array of every column.
  */
 function eventJsonSql(): string {
-  const texts = SOURCE_EVENT_COLUMNS.filter((c) => COLUMN_KINDS[c] === 'text');
-  if (SOURCE_EVENT_COLUMNS.some((c, i) => COLUMN_KINDS[c] === 'text' && i >= texts.length)) {
+  const texts = SOURCE_EVENT_COLUMNS.filter((c) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text');
+  if (SOURCE_EVENT_COLUMNS.some((c, i) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text' && i >= texts.length)) {
     throw new Error('postgres-source-events.ts: the text columns must come first in SOURCE_EVENT_COLUMNS');
   }
   return [

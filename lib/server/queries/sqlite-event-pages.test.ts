@@ -16,7 +16,8 @@ import { ingestUpload } from '../ingest/ingest-upload';
 import { createIncident } from './create-incident';
 import { AT, PAGE_BOUNDS, type PageBounds, type SourceEventArray } from './source-event-columns';
 import { listSourceEvents } from './list-source-events';
-import { nextPageTake, PAGE_TEXT_TARGET, readSqlitePage, readSqlitePages } from './sqlite-event-pages';
+import { nextPageTake, readSqlitePage, readSqlitePages } from './sqlite-event-pages';
+import { PAGE_TEXT_TARGET } from './source-event-columns';
 import { eventOwner } from '../db/event-owner';
 import type { EventOwner } from '../db/event-row';
 

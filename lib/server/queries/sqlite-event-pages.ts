@@ -13,7 +13,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { EventOwner } from '../db/event-row';
-import { EVENT_CHARS_SQL, PAGE_BOUNDS, SOURCE_EVENT_SELECT_LIST, type PageBounds } from './source-event-columns';
+import { EVENT_CHARS_SQL, PAGE_BOUNDS, PAGE_TEXT_TARGET, SOURCE_EVENT_SELECT_LIST, type PageBounds } from './source-event-columns';
 
 /**
  * The attributes are stored as JSON object text: spliced in as they are, not parsed and
@@ -26,18 +26,6 @@ const PAGE_SQL =
   `SELECT CASE WHEN sum("chars") <= ? THEN '[' || group_concat(rtrim(json_array(${SOURCE_EVENT_SELECT_LIST}), ']') || ',' || coalesce("attributes", 'null') || ']', ',') || ']' END, ` +
   `max("seq"), count(*), sum("chars") ` +
   `FROM (SELECT ${SOURCE_EVENT_SELECT_LIST}, "attributes", ${EVENT_CHARS_SQL} AS "chars" FROM "Event" WHERE "incidentNumber" = ? AND "position" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?) AS p`;
-
-/**
- * About how many characters a page's text should hold: under 100 KiB, V8's threshold past which
- * JSON.parse allocates everything it makes in the old generation (kPretenureTreshold in V8's
- * json-parser.h). Past it, a page's event arrays, which die as soon as the events are built
- * from them, filled the old generation, and the full collections that cleared them marked the
- * events already loaded; under it they die young. 1M events of the JSON lines benchmark (about
- * 260 characters each as JSON, so about 250 a page) loaded in 4.1-5.2 s against 5.0-5.3 s in
- * pages of 5,000 (three alternated pairs), with less garbage collection (--trace-gc:
- * scavenges 0.85-1.05 against 1.07-2.26 s).
- */
-export const PAGE_TEXT_TARGET = 64 * 1024;
 
 /** Events asked for before a page tells how big they are: about PAGE_TEXT_TARGET of such lines. */
 const FIRST_PAGE_EVENTS = 256;
