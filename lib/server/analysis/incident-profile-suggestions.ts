@@ -21,8 +21,8 @@ export async function incidentProfileSuggestions(incidentId: string): Promise<Pr
   for (const [index, source] of sources.entries()) {
     if (source.status !== 'ready') continue;
     const events = new EventTableBuilder(Math.min(SUGGESTION_SAMPLE_PER_SOURCE, source.eventCount));
-    for await (const page of listSourceEvents(db, source.id, { limit: SUGGESTION_SAMPLE_PER_SOURCE })) {
-      for (const stored of page) pushStoredEvent(events, stored, index, noInterning);
+    for await (const { layout, events: page } of listSourceEvents(db, source.id, { limit: SUGGESTION_SAMPLE_PER_SOURCE })) {
+      for (const stored of page) pushStoredEvent(events, stored, layout, index, noInterning);
     }
     sample.push({ name: source.name, events: events.build().toArray() });
   }

@@ -71,11 +71,11 @@ export async function loadAnalysisInput(db: Db, sources: readonly ReportSourceRo
       reusedSources++;
       continue;
     }
-    for await (const page of listSourceEvents(db, sources[index]!.id)) {
+    for await (const { layout, events: page } of listSourceEvents(db, sources[index]!.id)) {
       ids = withRoom(ids, events.length + page.length);
       for (const stored of page) {
-        ids[events.length] = eventIdOf(stored);
-        pushStoredEvent(events, stored, index, intern);
+        ids[events.length] = eventIdOf(stored, layout);
+        pushStoredEvent(events, stored, layout, index, intern);
       }
     }
   }

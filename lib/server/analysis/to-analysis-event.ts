@@ -10,34 +10,29 @@
  * (interner.ts).
  */
 import { LOCATOR_INDEX, LOCATOR_LINE, LOCATOR_SPAN, type EventTableBuilder } from '@/lib/domain/analysis/event-table';
-import { AT, ATTRIBUTES_AT, type SourceEventArray } from '../queries/source-event-columns';
+import type { SourceEventArray, SourceEventLayout } from '../queries/source-event-columns';
 import type { Interner } from '../queries/interner';
 
 type Text = string | null;
 
-// Read once: an imported binding is a getter call under some module loaders (tsx), and this
-// runs 20 times per event.
-const { service: SERVICE, level: LEVEL, name: NAME, status: STATUS, message: MESSAGE, requestId: REQUEST_ID, correlationId: CORRELATION_ID } = AT;
-const { traceId: TRACE_ID, spanId: SPAN_ID, parentSpanId: PARENT_SPAN_ID, sessionId: SESSION_ID, id: ID, line: LINE, idx: IDX } = AT;
-const { ts: TS, startTs: START_TS, endTs: END_TS, unparsed: UNPARSED, seq: SEQ } = AT;
-const ATTRIBUTES = ATTRIBUTES_AT;
-
 /**
- * Appends the stored event to `table`'s columns (a test holds `table.at(i)` equal to what the
- * API's toStoredEvent makes of the same row).
+ * Appends the stored event, an array in `layout` (a column the layout leaves out reads as
+ * undefined: null), to `table`'s columns (a test holds `table.at(i)` equal to what the API's
+ * toStoredEvent makes of the same row).
  */
-export function pushStoredEvent(table: EventTableBuilder, v: SourceEventArray, source: number, intern: Interner): void {
+export function pushStoredEvent(table: EventTableBuilder, v: SourceEventArray, layout: SourceEventLayout, source: number, intern: Interner): void {
+  const at = layout.at;
   table.reserve(1);
   const i = table.length++;
-  const seq = v[SEQ] as number;
-  const spanId = v[SPAN_ID] as Text;
-  const startTs = v[START_TS] as number | null;
-  const endTs = v[END_TS] as number | null;
-  const ts = v[TS] as number | null;
-  const line = v[LINE] as number | null;
-  const idx = v[IDX] as number | null;
-  const attributes = v[ATTRIBUTES];
-  const unparsed = v[UNPARSED];
+  const seq = v[at.seq] as number;
+  const spanId = (v[at.spanId] ?? null) as Text;
+  const startTs = (v[at.startTs] ?? null) as number | null;
+  const endTs = (v[at.endTs] ?? null) as number | null;
+  const ts = (v[at.ts] ?? null) as number | null;
+  const line = (v[at.line] ?? null) as number | null;
+  const idx = (v[at.idx] ?? null) as number | null;
+  const attributes = v[layout.attributesAt];
+  const unparsed = v[at.unparsed];
   table.source[i] = source;
   table.seq[i] = seq;
   table.ts[i] = ts ?? Number.NaN;
@@ -57,21 +52,21 @@ export function pushStoredEvent(table: EventTableBuilder, v: SourceEventArray, s
     table.locatorKind[i] = LOCATOR_SPAN;
     table.locatorValue[i] = 0;
   }
-  table.setText('service', i, intern(v[SERVICE] as Text));
-  table.setText('level', i, intern(v[LEVEL] as Text));
-  table.setText('name', i, intern(v[NAME] as Text));
-  table.setText('status', i, intern(v[STATUS] as Text));
-  table.setText('message', i, v[MESSAGE] as Text);
-  table.setText('requestId', i, v[REQUEST_ID] as Text);
-  table.setText('correlationId', i, v[CORRELATION_ID] as Text);
-  table.setText('traceId', i, v[TRACE_ID] as Text);
+  table.setText('service', i, intern((v[at.service] ?? null) as Text));
+  table.setText('level', i, intern((v[at.level] ?? null) as Text));
+  table.setText('name', i, intern((v[at.name] ?? null) as Text));
+  table.setText('status', i, intern((v[at.status] ?? null) as Text));
+  table.setText('message', i, (v[at.message] ?? null) as Text);
+  table.setText('requestId', i, (v[at.requestId] ?? null) as Text);
+  table.setText('correlationId', i, (v[at.correlationId] ?? null) as Text);
+  table.setText('traceId', i, (v[at.traceId] ?? null) as Text);
   table.setText('spanId', i, spanId);
-  table.setText('parentSpanId', i, v[PARENT_SPAN_ID] as Text);
-  table.setText('sessionId', i, v[SESSION_ID] as Text);
+  table.setText('parentSpanId', i, (v[at.parentSpanId] ?? null) as Text);
+  table.setText('sessionId', i, (v[at.sessionId] ?? null) as Text);
   table.attributes[i] = attributes !== null && typeof attributes === 'object' && !Array.isArray(attributes) ? (attributes as Record<string, unknown>) : {};
 }
 
 /** The event's database id. */
-export function eventIdOf(v: SourceEventArray): number {
-  return v[ID] as number;
+export function eventIdOf(v: SourceEventArray, layout: SourceEventLayout): number {
+  return v[layout.at.id] as number;
 }

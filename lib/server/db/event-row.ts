@@ -80,6 +80,11 @@ export function batchColumns(columns: number): number[] {
   return present;
 }
 
+/** The names of the ROW_COLUMNS whose bits `columns` sets (a batch's `columns`, or several OR'ed). */
+export function columnNames(columns: number): string[] {
+  return batchColumns(columns).map((c) => ROW_COLUMNS[c]!);
+}
+
 /**
  * A batch of `count` full rows (ROW_WIDTH values each, in ROW_COLUMNS order), without the
  * columns that are null in all of them. `rows` is only read.

@@ -1,6 +1,6 @@
 /**
  * Deletes what an ingest wrote for a source (request keys, events, diagnostics, events per
- * second): before marking it failed or re-parsing it. One transaction with a long timeout: a
+ * second, the columns its events filled): before marking it failed or re-parsing it. One transaction with a long timeout: a
  * million events take seconds to delete, well past Prisma's default 5 s (on PostgreSQL that expired mid-delete and hid the
  * error that had failed the ingest).
  */
@@ -19,6 +19,7 @@ export async function discardSourceData(prisma: PrismaClient, dialect: Dialect, 
       }
       await tx.diagnostic.deleteMany({ where: { sourceId } });
       await tx.eventSecond.deleteMany({ where: { sourceId } });
+      await tx.source.updateMany({ where: { id: sourceId }, data: { filledColumns: null } });
     },
     { timeout: 300_000, maxWait: 30_000 },
   );

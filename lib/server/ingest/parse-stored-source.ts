@@ -24,7 +24,7 @@ import { addEventSeconds } from '../db/event-seconds';
 import type { Db } from '../db/client';
 import { buildEventKeys } from '../db/event-keys';
 import { requireIncidentNumber } from '../db/incident-number';
-import type { EventOwner, EventRowBatch } from '../db/event-row';
+import { columnNames, type EventOwner, type EventRowBatch } from '../db/event-row';
 import { DiagnosticBudget } from './diagnostic-budget';
 import { discardSourceData } from './discard-source-data';
 import type { RowChunk } from './evidence-rows';
@@ -87,7 +87,7 @@ async function ownerOf(db: Db, target: ParseTarget): Promise<EventOwner> {
   return { incidentNumber: await requireIncidentNumber(db.prisma, target.incidentId), position: target.position };
 }
 
-/** Writes one parse of the blob as `owner`'s events; returns its totals. */
+/** Writes one parse of the blob as `owner`'s events, and the columns they fill; returns its totals. */
 async function storeRows(db: Db, target: ParseTarget, owner: EventOwner, rows: AsyncIterable<RowChunk>): Promise<ParsedSource> {
   const budget = new DiagnosticBudget();
   const { prisma } = db;
@@ -98,6 +98,8 @@ async function storeRows(db: Db, target: ParseTarget, owner: EventOwner, rows: A
   let diagnostics: Diagnostic[] = [];
   let parsedBytes = 0;
   let written = 0;
+  // The columns any row holds a value in (EventRowBatch.columns, OR'ed).
+  let filled = 0;
   let done: ParsedSource | null = null;
 
   const flush = async (): Promise<void> => {
@@ -118,6 +120,7 @@ async function storeRows(db: Db, target: ParseTarget, owner: EventOwner, rows: A
     } else if (chunk.kind === 'rows') {
       for (const batch of chunk.batches) {
         pending.push(batch);
+        filled |= batch.columns;
         pendingRows += batch.count;
         pendingChars += batch.chars;
       }
@@ -133,6 +136,8 @@ async function storeRows(db: Db, target: ParseTarget, owner: EventOwner, rows: A
   await flush();
   const overflow = budget.overflow();
   if (overflow) await storeDiagnostics(db, target.sourceId, [overflow]);
+  // The analysis load reads only these (lib/server/queries/source-event-columns.ts, sourceEventLayout).
+  await prisma.source.update({ where: { id: target.sourceId }, data: { filledColumns: JSON.stringify(columnNames(filled)) } });
   return done;
 }
 

@@ -20,10 +20,11 @@ import { closeDb, getDb } from '../db/client';
 import { ingestUpload } from '../ingest/ingest-upload';
 import { createIncident } from './create-incident';
 import { listSourceEvents } from './list-source-events';
-import { AT, SOURCE_EVENT_COLUMNS } from './source-event-columns';
+import { FULL_LAYOUT, SOURCE_EVENT_COLUMNS } from './source-event-columns';
 import { inRecordOrder } from './sqlite-source-events';
 import { STORED_EVENT_SELECT, toStoredEvent } from './stored-event';
 import { eventOwner } from '../db/event-owner';
+import { ROW_COLUMNS } from '../db/event-row';
 import { EventTableBuilder } from '@/lib/domain/analysis/event-table';
 import type { AnalysisEvent } from '@/lib/domain/analysis/input';
 import { NO_IDS } from '@/lib/domain/event';
@@ -62,19 +63,19 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-describe('listSourceEvents', () => {
-  it.each([true, false])('gives the events and ids Prisma gives, in record order, across pages (SQLite worker: %s)', async (worker) => {
+/** Every source's events and ids through listSourceEvents (pages of 2) equal those of Prisma's rows. */
+async function expectPrismasEvents(worker: boolean): Promise<void> {
     const db = await getDb();
     for (const [index, sourceId] of sourceIds.entries()) {
       const ids = [];
       const columns = new EventTableBuilder(1);
       let pages = 0;
-      for await (const page of listSourceEvents(db, sourceId, { pageSize: 2, worker })) {
+      for await (const { layout, events } of listSourceEvents(db, sourceId, { pageSize: 2, worker })) {
         pages++;
-        expect(page.length).toBeLessThanOrEqual(2);
-        for (const stored of page) {
-          pushStoredEvent(columns, stored, index, noInterning);
-          ids.push(eventIdOf(stored));
+        expect(events.length).toBeLessThanOrEqual(2);
+        for (const stored of events) {
+          pushStoredEvent(columns, stored, layout, index, noInterning);
+          ids.push(eventIdOf(stored, layout));
         }
       }
       const rows = await db.prisma.event.findMany({ where: (await eventOwner(db.prisma, sourceId))!, select: { ...STORED_EVENT_SELECT, id: true }, orderBy: { seq: 'asc' } });
@@ -83,12 +84,84 @@ describe('listSourceEvents', () => {
       expect(columns.build().toArray()).toEqual(rows.map((row) => ({ ...toStoredEvent(row), source: index, seq: row.seq })));
       expect(ids).toEqual(rows.map((row) => row.id));
     }
+}
+
+/** Sets every source's Source.filledColumns to `json`, for `run`, then back to what ingest wrote. */
+async function withFilledColumns(json: string | null, run: () => Promise<void>): Promise<void> {
+  const db = await getDb();
+  const saved = await db.prisma.source.findMany({ where: { id: { in: sourceIds } }, select: { id: true, filledColumns: true } });
+  await db.prisma.source.updateMany({ where: { id: { in: sourceIds } }, data: { filledColumns: json } });
+  try {
+    await run();
+  } finally {
+    for (const { id, filledColumns } of saved) await db.prisma.source.update({ where: { id }, data: { filledColumns } });
+  }
+}
+
+describe('listSourceEvents', () => {
+  it.each([true, false])('gives the events and ids Prisma gives, in record order, across pages (SQLite worker: %s)', async (worker) => {
+    await expectPrismasEvents(worker);
+  });
+
+  it('records the columns each source\'s events fill, and reads only those', async () => {
+    const db = await getDb();
+    const left: string[][] = [];
+    for (const sourceId of sourceIds) {
+      const owner = (await eventOwner(db.prisma, sourceId))!;
+      const filled: string[] = [];
+      for (const column of ROW_COLUMNS) {
+        const where = `"incidentNumber" = ${owner.incidentNumber} AND "position" = ${owner.position} AND "${column}" IS NOT NULL`;
+        if ((await db.prisma.$queryRawUnsafe<unknown[]>(`SELECT 1 AS "one" FROM "Event" WHERE ${where} LIMIT 1`)).length > 0) filled.push(column);
+      }
+      const source = await db.prisma.source.findUniqueOrThrow({ where: { id: sourceId }, select: { filledColumns: true } });
+      expect(JSON.parse(source.filledColumns!)).toEqual(filled);
+      const read = SOURCE_EVENT_COLUMNS.filter((c) => c === 'id' || filled.includes(c));
+      left.push(SOURCE_EVENT_COLUMNS.filter((c) => !read.includes(c)));
+      for await (const { layout, events } of listSourceEvents(db, sourceId)) {
+        expect(layout.columns).toEqual(read);
+        for (const event of events) expect(event).toHaveLength(read.length + 1);
+      }
+    }
+    // Each of these sources leaves some columns out (a log line has no span, a span no line).
+    for (const columns of left) expect(columns.length).toBeGreaterThan(0);
+  });
+
+  it('reads every column of a source whose filled columns are not known (parsed before they were recorded)', async () => {
+    await withFilledColumns(null, async () => {
+      const db = await getDb();
+      for await (const { layout } of listSourceEvents(db, sourceIds[0]!)) expect(layout.columns).toEqual(SOURCE_EVENT_COLUMNS);
+      await expectPrismasEvents(true);
+    });
+  });
+
+  it('leaves out every column the source says its events leave empty', async () => {
+    // Not true of these events: the load trusts Source.filledColumns, and shows it here.
+    await withFilledColumns('[]', async () => {
+      const db = await getDb();
+      const columns = new EventTableBuilder(1);
+      const ids: number[] = [];
+      for await (const { layout, events } of listSourceEvents(db, sourceIds[3]!)) {
+        expect(layout.columns).toEqual(['id', 'unparsed', 'seq']);
+        for (const stored of events) {
+          pushStoredEvent(columns, stored, layout, 3, noInterning);
+          ids.push(eventIdOf(stored, layout));
+        }
+      }
+      const rows = await db.prisma.event.findMany({ where: (await eventOwner(db.prisma, sourceIds[3]!))!, select: { ...STORED_EVENT_SELECT, id: true }, orderBy: { seq: 'asc' } });
+      expect(ids).toEqual(rows.map((row) => row.id));
+      expect(columns.build().toArray()).toEqual(
+        rows.map((row) => ({
+          locator: { index: row.seq }, ts: null, interval: null, service: null, level: null, name: null, status: null, message: null,
+          ids: { ...NO_IDS }, attributes: toStoredEvent(row).attributes, unparsed: row.unparsed, source: 3, seq: row.seq,
+        })),
+      );
+    });
   });
 
   it('stops after `limit` events', async () => {
     const db = await getDb();
     const pages = [];
-    for await (const page of listSourceEvents(db, sourceIds[0]!, { pageSize: 4, limit: 10 })) pages.push(page.length);
+    for await (const page of listSourceEvents(db, sourceIds[0]!, { pageSize: 4, limit: 10 })) pages.push(page.events.length);
     expect(pages).toEqual([4, 4, 2]);
   });
 
@@ -105,7 +178,7 @@ describe('listSourceEvents', () => {
     const pool = db.postgresPool();
     const pages = listSourceEvents(db, sourceIds[0]!, { pageSize: 2 });
     for await (const page of pages) {
-      expect(page).toHaveLength(2);
+      expect(page.events).toHaveLength(2);
       // PostgreSQL streams the source on a connection of the pool, taken now.
       if (pool) expect(pool.totalCount - pool.idleCount).toBe(1);
       break;
@@ -117,13 +190,15 @@ describe('listSourceEvents', () => {
   it('carries doubles JSON has no text for', async () => {
     const db = await getDb();
     const owner = (await eventOwner(db.prisma, sourceIds[3]!))!;
+    // endTs is empty in all of these events: a row written outside ingest makes the columns filled not known.
+    await db.prisma.source.update({ where: { id: sourceIds[3]! }, data: { filledColumns: null } });
     // Written as SQL literals (what reaches the database is then certain). SQLite keeps no NaN.
     const [inf, minusInf, nan] = db.dialect.engine === 'postgresql' ? ["'Infinity'", "'-Infinity'", "'NaN'"] : ['9e999', '-9e999', 'NULL'];
     await db.prisma.$executeRawUnsafe(
       `UPDATE "Event" SET "ts" = ${inf}, "startTs" = ${minusInf}, "endTs" = ${nan} WHERE "incidentNumber" = ${owner.incidentNumber} AND "position" = ${owner.position} AND "seq" = 3`,
     );
     const columns = new EventTableBuilder(1);
-    for await (const page of listSourceEvents(db, sourceIds[3]!)) for (const stored of page) pushStoredEvent(columns, stored, 0, noInterning);
+    for await (const { layout, events } of listSourceEvents(db, sourceIds[3]!)) for (const stored of events) pushStoredEvent(columns, stored, layout, 0, noInterning);
     const event = columns.build().at(3);
     expect(event.ts).toBe(Infinity);
     expect(event.interval).toEqual([-Infinity, Infinity]);
@@ -138,7 +213,7 @@ describe('listSourceEvents', () => {
       row({ seq: 9, spanId: 'ab', ts: 5, startTs: 1 }), // a span: its interval ends at its time
       row({ seq: 10, idx: 2, unparsed: true }),
     ]) {
-      pushStoredEvent(columns, r, 3, noInterning);
+      pushStoredEvent(columns, r, FULL_LAYOUT, 3, noInterning);
     }
     const event = (seq: number, p: Partial<AnalysisEvent>): AnalysisEvent => ({
       locator: { index: seq }, ts: null, interval: null, service: null, level: null, name: null, status: null, message: null,
@@ -155,7 +230,7 @@ describe('listSourceEvents', () => {
   it('puts a page back in record order if an engine joined it in another', () => {
     const event = (seq: number) => SOURCE_EVENT_COLUMNS.map((column) => (column === 'seq' ? seq : null));
     const page = [event(4), event(2), event(3)];
-    inRecordOrder(page);
-    expect(page.map((e) => e[AT.seq])).toEqual([2, 3, 4]);
+    inRecordOrder(page, SOURCE_EVENT_COLUMNS);
+    expect(page.map((e) => e[FULL_LAYOUT.at.seq])).toEqual([2, 3, 4]);
   });
 });

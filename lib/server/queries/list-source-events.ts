@@ -2,9 +2,9 @@
  * listSourceEvents: one source's events in record order, without their raw text, for the
  * analysis (lib/server/analysis/load-analysis-input.ts), in pages, so that memory stays bounded.
  *
- * An event comes as an array (source-event-columns.ts), which pushStoredEvent (in
- * lib/server/analysis) writes into the analysis's columns: no row object in between, for a
- * million rows. Each engine's driver gives pages as JSON texts, parsed with one JSON.parse a
+ * An event comes as an array in its source's layout (source-event-columns.ts: the columns some
+ * event of the source fills), which pushStoredEvent (in lib/server/analysis) writes into the
+ * analysis's columns: no row object in between, for a million rows. Each engine's driver gives pages as JSON texts, parsed with one JSON.parse a
  * page: SQLite in keyset pages over the (incidentNumber, position, seq) index, read by a worker
  * thread while this one parses (sqlite-source-events.ts); PostgreSQL as one COPY of the source
  * whose rows the server writes as JSON (postgres-source-events.ts).
@@ -13,12 +13,15 @@ import type { Db } from '../db/client';
 import { eventOwner } from '../db/event-owner';
 import type { EventOwner } from '../db/event-row';
 import {
-  AT,
+  FULL_LAYOUT,
   PAGE_BOUNDS,
+  parseFilledColumns,
   SOURCE_EVENT_COLUMNS,
+  sourceEventLayout,
   type PageBounds,
   type SourceEventArray,
   type SourceEventColumn,
+  type SourceEventLayout,
 } from './source-event-columns';
 import { postgresSourceEvents } from './postgres-source-events';
 import { sqliteSourceEvents } from './sqlite-source-events';
@@ -43,8 +46,14 @@ export interface ListSourceEventsOptions {
   bounds?: PageBounds;
 }
 
-/** A page of events, and whether any follow it. */
-interface Page {
+/** A page of a source's events: arrays in the source's layout, the same for all its pages. */
+export interface SourceEventPage {
+  layout: SourceEventLayout;
+  events: SourceEventArray[];
+}
+
+/** A page of Prisma's rows (every column), and whether any follow it. */
+interface PrismaPage {
   events: SourceEventArray[];
   end: boolean;
 }
@@ -54,7 +63,7 @@ function parsedAttributes(json: string | null): unknown {
 }
 
 /** Without a driver of the engine's own (see client.ts), through Prisma. */
-async function prismaPage(db: Db, owner: EventOwner, after: number, take: number): Promise<Page> {
+async function prismaPage(db: Db, owner: EventOwner, after: number, take: number): Promise<PrismaPage> {
   const select = Object.fromEntries([...SOURCE_EVENT_COLUMNS, 'attributes'].map((c) => [c, true])) as Record<SourceEventColumn | 'attributes', true>;
   const rows = await db.prisma.event.findMany({ where: { incidentNumber: owner.incidentNumber, position: owner.position, seq: { gt: after } }, select, orderBy: { seq: 'asc' }, take });
   return { events: rows.map((row) => [...SOURCE_EVENT_COLUMNS.map((c) => row[c]), parsedAttributes(row.attributes)]), end: rows.length < take };
@@ -65,31 +74,32 @@ async function prismaPage(db: Db, owner: EventOwner, after: number, take: number
  * Through Prisma the next page is asked for before a page is yielded, so that the database reads
  * it while the caller makes events of this one.
  */
-export async function* listSourceEvents(db: Db, sourceId: string, options: ListSourceEventsOptions = {}): AsyncGenerator<SourceEventArray[]> {
+export async function* listSourceEvents(db: Db, sourceId: string, options: ListSourceEventsOptions = {}): AsyncGenerator<SourceEventPage> {
   const pageSize = options.pageSize ?? SOURCE_EVENTS_PAGE;
   const bounds = options.bounds ?? PAGE_BOUNDS;
   let remaining = options.limit ?? Infinity;
   const owner = await eventOwner(db.prisma, sourceId);
   if (owner === null) return;
   const connection = db.sqliteConnection();
-  if (connection) {
-    yield* sqliteSourceEvents(connection, owner, { pageSize, limit: remaining, worker: options.worker, bounds });
-    return;
-  }
-  const pool = db.postgresPool();
-  if (pool) {
-    yield* postgresSourceEvents(pool, owner, { pageSize, limit: remaining, bounds });
+  const pool = connection ? null : db.postgresPool();
+  if (connection || pool) {
+    const source = await db.prisma.source.findUnique({ where: { id: sourceId }, select: { filledColumns: true } });
+    const layout = sourceEventLayout(parseFilledColumns(source?.filledColumns ?? null));
+    const pages = connection
+      ? sqliteSourceEvents(connection, owner, layout.columns, { pageSize, limit: remaining, worker: options.worker, bounds })
+      : postgresSourceEvents(pool!, owner, layout.columns, { pageSize, limit: remaining, bounds });
+    for await (const events of pages) yield { layout, events };
     return;
   }
   const page = (after: number, take: number) => prismaPage(db, owner, after, take);
-  let next: Promise<Page> | null = page(-1, Math.min(pageSize, remaining));
+  let next: Promise<PrismaPage> | null = page(-1, Math.min(pageSize, remaining));
   try {
     while (next) {
       const { events, end } = await next;
       next = null;
       remaining -= events.length;
-      if (!end && events.length > 0 && remaining > 0) next = page(events[events.length - 1]![AT.seq] as number, Math.min(pageSize, remaining));
-      if (events.length > 0) yield events;
+      if (!end && events.length > 0 && remaining > 0) next = page(events[events.length - 1]![FULL_LAYOUT.at.seq] as number, Math.min(pageSize, remaining));
+      if (events.length > 0) yield { layout: FULL_LAYOUT, events };
     }
   } finally {
     // A caller that stops early leaves the page read ahead unawaited: its failure is nobody's.

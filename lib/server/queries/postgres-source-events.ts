@@ -21,7 +21,7 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { CopyBinaryRows } from '../db/copy-binary-rows';
 import type { EventOwner } from '../db/event-row';
-import { SOURCE_EVENT_COLUMN_KINDS, SOURCE_EVENT_COLUMNS, type PageBounds, type SourceEventArray, type SourceEventColumn } from './source-event-columns';
+import { SOURCE_EVENT_COLUMN_KINDS, type PageBounds, type SourceEventArray, type SourceEventColumn } from './source-event-columns';
 import { JsonRowPages } from './json-row-pages';
 
 /**
@@ -41,24 +41,23 @@ const valueJson = (c: SourceEventColumn): string => {
 };
 
 /**
- * One event's JSON text, column for column as SOURCE_EVENT_COLUMNS lists them, then its
- * attributes as stored. The leading text columns are ONE array_to_json (its closing bracket cut
- * off), the others their own text joined to it: 2.6 s of the server's time for 1M rows, against
- * 3.3 s for json_build_array of every column.
+ * One event's JSON text, column for column as `columns` (its source's layout:
+ * source-event-columns.ts) lists them, then its attributes as stored. The leading text columns
+ * are ONE array_to_json (its closing bracket cut off), the others their own text joined to it:
+ * 2.6 s of the server's time for 1M rows, against 3.3 s for json_build_array of every column.
  */
-function eventJsonSql(): string {
-  const texts = SOURCE_EVENT_COLUMNS.filter((c) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text');
-  if (SOURCE_EVENT_COLUMNS.some((c, i) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text' && i >= texts.length)) {
+function eventJsonSql(columns: readonly SourceEventColumn[]): string {
+  const texts = columns.filter((c) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text');
+  if (columns.some((c, i) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text' && i >= texts.length)) {
     throw new Error('postgres-source-events.ts: the text columns must come first in SOURCE_EVENT_COLUMNS');
   }
-  return [
-    `left(array_to_json(ARRAY[${texts.map((c) => `"${c}"`).join(', ')}])::text, -1)`,
-    ...SOURCE_EVENT_COLUMNS.slice(texts.length).map(valueJson),
-    `coalesce("attributes", 'null') || ']'`,
-  ].join(` || ',' || `);
+  const parts = columns.slice(texts.length).map(valueJson);
+  if (texts.length > 0) parts.unshift(`left(array_to_json(ARRAY[${texts.map((c) => `"${c}"`).join(', ')}])::text, -1)`);
+  // No text column filled (a source of unparsed lines): the array starts with the numbers, which every layout holds.
+  else parts[0] = `'[' || ${parts[0]}`;
+  parts.push(`coalesce("attributes", 'null') || ']'`);
+  return parts.join(` || ',' || `);
 }
-
-const EVENT_JSON_SQL = eventJsonSql();
 
 export interface PostgresSourceEventsOptions {
   /** Events a page holds at most. */
@@ -68,14 +67,22 @@ export interface PostgresSourceEventsOptions {
   bounds: PageBounds;
 }
 
-/** The source's events in record order, in pages of at most `pageSize` (fewer when they are big). */
-export async function* postgresSourceEvents(pool: pg.Pool, owner: EventOwner, options: PostgresSourceEventsOptions): AsyncGenerator<SourceEventArray[]> {
+/**
+ * The source's events in record order as arrays of `columns`, in pages of at most `pageSize`
+ * (fewer when they are big).
+ */
+export async function* postgresSourceEvents(
+  pool: pg.Pool,
+  owner: EventOwner,
+  columns: readonly SourceEventColumn[],
+  options: PostgresSourceEventsOptions,
+): AsyncGenerator<SourceEventArray[]> {
   const { pageSize, limit, bounds } = options;
   // Integers written into the statement: COPY takes no parameters.
   for (const value of [owner.incidentNumber, owner.position]) if (!Number.isSafeInteger(value)) throw new Error(`not an event owner: ${owner.incidentNumber}/${owner.position}`);
   const where = `"incidentNumber" = ${owner.incidentNumber} AND "position" = ${owner.position}`;
   const bound = Number.isFinite(limit) ? ` LIMIT ${Math.max(0, Math.trunc(limit))}` : '';
-  const sql = `COPY (SELECT ${EVENT_JSON_SQL} FROM "Event" WHERE ${where} ORDER BY "seq"${bound}) TO STDOUT (FORMAT binary)`;
+  const sql = `COPY (SELECT ${eventJsonSql(columns)} FROM "Event" WHERE ${where} ORDER BY "seq"${bound}) TO STDOUT (FORMAT binary)`;
   const pages = new JsonRowPages<SourceEventArray>(pageSize);
   // A row's UTF-8 bytes are at least its characters: bounding bytes bounds them.
   const rows = new CopyBinaryRows(pages, bounds.eventChars);

@@ -14,7 +14,7 @@ import { corpusPath } from '@/lib/test-support/corpus';
 import { closeDb, getDb } from '../db/client';
 import { ingestUpload } from '../ingest/ingest-upload';
 import { createIncident } from './create-incident';
-import { AT, PAGE_BOUNDS, type PageBounds, type SourceEventArray } from './source-event-columns';
+import { FULL_LAYOUT, PAGE_BOUNDS, SOURCE_EVENT_COLUMNS, type PageBounds, type SourceEventArray } from './source-event-columns';
 import { listSourceEvents } from './list-source-events';
 import { nextPageTake, readSqlitePage, readSqlitePages } from './sqlite-event-pages';
 import { PAGE_TEXT_TARGET } from './source-event-columns';
@@ -61,7 +61,7 @@ async function readAll(take: number, bounds: PageBounds): Promise<{ events: Sour
   const events: SourceEventArray[] = [];
   const counts: number[] = [];
   for (let after = -1; ; ) {
-    const page = readSqlitePage(connection, owner, after, take, bounds);
+    const page = readSqlitePage(connection, owner, SOURCE_EVENT_COLUMNS, after, take, bounds);
     if (page === null) break;
     const parsed = JSON.parse(page.text) as SourceEventArray[];
     expect(parsed).toHaveLength(page.count);
@@ -83,7 +83,7 @@ describe('readSqlitePage', () => {
     const cut = await readAll(1000, { pageChars: Math.ceil(total / 4), eventChars: PAGE_BOUNDS.eventChars });
     expect(cut.counts.length).toBeGreaterThanOrEqual(4);
     expect(cut.events).toEqual(whole.events);
-    expect(cut.events.map((e) => e[AT.seq])).toEqual(whole.events.map((_, i) => i));
+    expect(cut.events.map((e) => e[FULL_LAYOUT.at.seq])).toEqual(whole.events.map((_, i) => i));
   });
 
   it('is how listSourceEvents cuts its pages, on its own thread and on the worker', async () => {
@@ -92,14 +92,14 @@ describe('readSqlitePage', () => {
     const total = whole.events.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
     for (const worker of [true, false]) {
       const sizes: number[] = [];
-      const listed: SourceEventArray[] = [];
+      const listed: unknown[] = [];
       // At most 4 events a page: the first 4 are read on this thread, the other 15 by the worker.
       for await (const page of listSourceEvents(db, sourceId, { pageSize: 4, worker, bounds: { pageChars: Math.ceil(total / 4), eventChars: PAGE_BOUNDS.eventChars } })) {
-        sizes.push(page.length);
-        listed.push(...page);
+        sizes.push(page.events.length);
+        listed.push(...page.events.map((e) => e[page.layout.at.seq]));
       }
       expect(sizes.length).toBeGreaterThanOrEqual(4);
-      expect(listed.map((e) => e[AT.seq])).toEqual(whole.events.map((e) => e[AT.seq]));
+      expect(listed).toEqual(whole.events.map((e) => e[FULL_LAYOUT.at.seq]));
     }
   });
 
@@ -112,8 +112,8 @@ describe('readSqlitePage', () => {
     expect(result.ok).toBe(true);
     const db = await getDb();
     const small = (await eventOwner(db.prisma, result.ok ? result.source.id : ''))!;
-    const pages = [...readSqlitePages(db.sqliteConnection()!, small, -1, 5000, Infinity, PAGE_BOUNDS)];
-    const seqs = pages.flatMap((page) => (JSON.parse(page.text) as SourceEventArray[]).map((e) => e[AT.seq]));
+    const pages = [...readSqlitePages(db.sqliteConnection()!, small, SOURCE_EVENT_COLUMNS, -1, 5000, Infinity, PAGE_BOUNDS)];
+    const seqs = pages.flatMap((page) => (JSON.parse(page.text) as SourceEventArray[]).map((e) => e[FULL_LAYOUT.at.seq]));
     expect(seqs).toEqual(lines.map((_, i) => i));
     expect(pages.length).toBeGreaterThanOrEqual(4);
     for (const page of pages) expect(page.text.length).toBeLessThan(100 * 1024);
@@ -134,7 +134,7 @@ describe('readSqlitePage', () => {
     const count = async (pageSize: number) => {
       started.workers = 0;
       let events = 0;
-      for await (const page of listSourceEvents(db, sourceId, { pageSize })) events += page.length;
+      for await (const page of listSourceEvents(db, sourceId, { pageSize })) events += page.events.length;
       expect(events).toBe(19);
       return started.workers;
     };
@@ -145,6 +145,6 @@ describe('readSqlitePage', () => {
 
   it('refuses an event too long on its own, naming it', async () => {
     const connection = (await getDb()).sqliteConnection()!;
-    expect(() => readSqlitePage(connection, owner, -1, 10, { pageChars: 10, eventChars: 10 })).toThrow(/record 0 of this source is too large to analyze/);
+    expect(() => readSqlitePage(connection, owner, SOURCE_EVENT_COLUMNS, -1, 10, { pageChars: 10, eventChars: 10 })).toThrow(/record 0 of this source is too large to analyze/);
   });
 });

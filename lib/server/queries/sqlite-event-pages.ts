@@ -13,19 +13,20 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { EventOwner } from '../db/event-row';
-import { EVENT_CHARS_SQL, PAGE_BOUNDS, PAGE_TEXT_TARGET, SOURCE_EVENT_SELECT_LIST, type PageBounds } from './source-event-columns';
+import { EVENT_CHARS_SQL, PAGE_BOUNDS, PAGE_TEXT_TARGET, selectList, type PageBounds, type SourceEventColumn } from './source-event-columns';
 
 /**
- * The attributes are stored as JSON object text: spliced in as they are, not parsed and
- * re-encoded by the database. The array's closing bracket is cut off to make room for them
- * (rtrim takes only that one: the text before it is the number `seq`). No ORDER BY in
- * group_concat: sorting the page's texts again tripled the database's time; the events come
- * joined in the subquery's order, and the caller checks (inRecordOrder in sqlite-source-events.ts).
+ * The page of `columns` (a source's layout, source-event-columns.ts). The attributes are stored
+ * as JSON object text: spliced in as they are, not parsed and re-encoded by the database. The
+ * array's closing bracket is cut off to make room for them (rtrim takes only that one: the text
+ * before it is the number `seq`). No ORDER BY in group_concat: sorting the page's texts again
+ * tripled the database's time; the events come joined in the subquery's order, and the caller
+ * checks (inRecordOrder in sqlite-source-events.ts).
  */
-const PAGE_SQL =
-  `SELECT CASE WHEN sum("chars") <= ? THEN '[' || group_concat(rtrim(json_array(${SOURCE_EVENT_SELECT_LIST}), ']') || ',' || coalesce("attributes", 'null') || ']', ',') || ']' END, ` +
+const pageSql = (columns: readonly SourceEventColumn[]) =>
+  `SELECT CASE WHEN sum("chars") <= ? THEN '[' || group_concat(rtrim(json_array(${selectList(columns)}), ']') || ',' || coalesce("attributes", 'null') || ']', ',') || ']' END, ` +
   `max("seq"), count(*), sum("chars") ` +
-  `FROM (SELECT ${SOURCE_EVENT_SELECT_LIST}, "attributes", ${EVENT_CHARS_SQL} AS "chars" FROM "Event" WHERE "incidentNumber" = ? AND "position" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?) AS p`;
+  `FROM (SELECT ${selectList(columns)}, "attributes", ${EVENT_CHARS_SQL} AS "chars" FROM "Event" WHERE "incidentNumber" = ? AND "position" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?) AS p`;
 
 /** Events asked for before a page tells how big they are: about PAGE_TEXT_TARGET of such lines. */
 const FIRST_PAGE_EVENTS = 256;
@@ -42,16 +43,37 @@ export interface SqlitePage {
 
 type PageRow = [string | null, number | null, number, number | null];
 
-const prepared = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[number, number, number, number, number], PageRow>>();
+type PageStatement = BetterSqlite3.Statement<[number, number, number, number, number], PageRow>;
 
-/** The events after seq `after`, at most `take` (fewer when they are big); null when there are none. */
-export function readSqlitePage(connection: BetterSqlite3.Database, owner: EventOwner, after: number, take: number, bounds: PageBounds = PAGE_BOUNDS): SqlitePage | null {
-  let statement = prepared.get(connection);
+/** Per connection, the page statement of each layout's columns (joined by commas). */
+const prepared = new WeakMap<BetterSqlite3.Database, Map<string, PageStatement>>();
+
+function pageStatement(connection: BetterSqlite3.Database, columns: readonly SourceEventColumn[]): PageStatement {
+  let statements = prepared.get(connection);
+  if (!statements) prepared.set(connection, (statements = new Map()));
+  const key = columns.join();
+  let statement = statements.get(key);
   if (!statement) {
     // The Prisma adapter turns on safe integers for its connection; seq, counts and lengths fit a double.
-    statement = connection.prepare<[number, number, number, number, number], PageRow>(PAGE_SQL).raw(true).safeIntegers(false);
-    prepared.set(connection, statement);
+    statement = connection.prepare<[number, number, number, number, number], PageRow>(pageSql(columns)).raw(true).safeIntegers(false);
+    statements.set(key, statement);
   }
+  return statement;
+}
+
+/**
+ * The events after seq `after`, at most `take` (fewer when they are big), as arrays of
+ * `columns`; null when there are none.
+ */
+export function readSqlitePage(
+  connection: BetterSqlite3.Database,
+  owner: EventOwner,
+  columns: readonly SourceEventColumn[],
+  after: number,
+  take: number,
+  bounds: PageBounds = PAGE_BOUNDS,
+): SqlitePage | null {
+  const statement = pageStatement(connection, columns);
   for (let limit = take; ; ) {
     const [text, last, count, chars] = statement.get(limit === 1 ? bounds.eventChars : bounds.pageChars, owner.incidentNumber, owner.position, after, limit)!;
     if (count === 0 || last === null) return null;
@@ -100,6 +122,7 @@ export function nextPageTake(last: PageSize | null, pageSize: number): number {
 export function* readSqlitePages(
   connection: BetterSqlite3.Database,
   owner: EventOwner,
+  columns: readonly SourceEventColumn[],
   after: number,
   pageSize: number,
   limit: number,
@@ -107,7 +130,7 @@ export function* readSqlitePages(
   previous: PageSize | null = null,
 ): Generator<SqlitePage> {
   while (limit > 0) {
-    const page = readSqlitePage(connection, owner, after, Math.min(nextPageTake(previous, pageSize), limit), bounds);
+    const page = readSqlitePage(connection, owner, columns, after, Math.min(nextPageTake(previous, pageSize), limit), bounds);
     if (page === null) return;
     yield page;
     if (page.end) return;

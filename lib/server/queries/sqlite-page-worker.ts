@@ -8,12 +8,14 @@ import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import type { EventOwner } from '../db/event-row';
 import { WorkerCredits } from '../worker-credits';
-import type { PageBounds } from './source-event-columns';
+import type { PageBounds, SourceEventColumn } from './source-event-columns';
 import { readSqlitePages, type PageSize, type SqlitePage } from './sqlite-event-pages';
 
 export interface PageWorkerJob {
   file: string;
   owner: EventOwner;
+  /** The source's layout's columns (source-event-columns.ts). */
+  columns: readonly SourceEventColumn[];
   after: number;
   /** The page read before `after` (on the main thread), which sizes the first of these. */
   previous: PageSize;
@@ -30,7 +32,7 @@ async function run(port: NonNullable<typeof parentPort>, job: PageWorkerJob): Pr
   const credits = new WorkerCredits(port, job.credits);
   try {
     const connection = new Database(job.file, { readonly: true, fileMustExist: true });
-    const pages = readSqlitePages(connection, job.owner, job.after, job.pageSize, job.limit, job.bounds, job.previous);
+    const pages = readSqlitePages(connection, job.owner, job.columns, job.after, job.pageSize, job.limit, job.bounds, job.previous);
     for (;;) {
       // The credit first: a page is not read before the main thread has room for it.
       await credits.take();

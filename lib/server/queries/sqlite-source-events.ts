@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import type { EventOwner } from '../db/event-row';
 import { workerFromSource } from '../source-worker';
 import { watchWorker, workerMessages } from '../worker-messages';
-import { AT, type PageBounds, type SourceEventArray } from './source-event-columns';
+import type { PageBounds, SourceEventArray, SourceEventColumn } from './source-event-columns';
 import { hasEventsAfter, readSqlitePages, sizeOf, type SqlitePage } from './sqlite-event-pages';
 import type { PageWorkerJob, PageWorkerMessage } from './sqlite-page-worker';
 
@@ -48,9 +48,13 @@ function startPageWorker(): Worker {
   return workerFromSource(new URL('./sqlite-page-worker.ts', import.meta.url));
 }
 
-/** Sorts a page by seq unless SQLite kept the subquery's order, as it does (sqlite-event-pages.ts). */
-export function inRecordOrder(events: SourceEventArray[]): SourceEventArray[] {
-  const seqOf = (event: SourceEventArray) => event[AT.seq] as number;
+/**
+ * Sorts a page by seq unless SQLite kept the subquery's order, as it does (sqlite-event-pages.ts).
+ * `seq` is the last column of every layout.
+ */
+export function inRecordOrder(events: SourceEventArray[], columns: readonly SourceEventColumn[]): SourceEventArray[] {
+  const seqAt = columns.indexOf('seq');
+  const seqOf = (event: SourceEventArray) => event[seqAt] as number;
   for (let i = 1; i < events.length; i++) {
     if (seqOf(events[i]!) < seqOf(events[i - 1]!)) return events.sort((a, b) => seqOf(a) - seqOf(b));
   }
@@ -62,9 +66,17 @@ export function inRecordOrder(events: SourceEventArray[]): SourceEventArray[] {
  * false (without yielding any) when the worker could not load (the caller reads on this thread
  * instead).
  */
-async function* workerPages(file: string, owner: EventOwner, last: SqlitePage, pageSize: number, limit: number, bounds: PageBounds): AsyncGenerator<SqlitePage, boolean> {
+async function* workerPages(
+  file: string,
+  owner: EventOwner,
+  columns: readonly SourceEventColumn[],
+  last: SqlitePage,
+  pageSize: number,
+  limit: number,
+  bounds: PageBounds,
+): AsyncGenerator<SqlitePage, boolean> {
   const watched = watchWorker(startPageWorker());
-  const job: PageWorkerJob = { file, owner, after: last.last, previous: sizeOf(last), pageSize, limit, credits: PAGE_CREDITS, bounds };
+  const job: PageWorkerJob = { file, owner, columns, after: last.last, previous: sizeOf(last), pageSize, limit, credits: PAGE_CREDITS, bounds };
   watched.worker.postMessage(job);
   for await (const message of workerMessages<PageWorkerMessage>(watched, { stoppedEarly: 'the SQLite page worker stopped before the last page' })) {
     if (message.kind === 'error') throw new Error(`reading events from SQLite: ${message.message}`);
@@ -74,14 +86,20 @@ async function* workerPages(file: string, owner: EventOwner, last: SqlitePage, p
   return false;
 }
 
-export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, owner: EventOwner, options: SqliteSourceEventsOptions): AsyncGenerator<SourceEventArray[]> {
+/** The source's events as arrays of `columns` (its layout's: source-event-columns.ts). */
+export async function* sqliteSourceEvents(
+  connection: BetterSqlite3.Database,
+  owner: EventOwner,
+  columns: readonly SourceEventColumn[],
+  options: SqliteSourceEventsOptions,
+): AsyncGenerator<SourceEventArray[]> {
   const { pageSize, limit, bounds } = options;
-  const parse = (page: SqlitePage) => inRecordOrder(JSON.parse(page.text) as SourceEventArray[]);
+  const parse = (page: SqlitePage) => inRecordOrder(JSON.parse(page.text) as SourceEventArray[], columns);
   // The first `pageSize` events on this thread: a source that small never starts a worker. The
   // last of those pages is held back, to be parsed once the worker reads the next.
   let last: SqlitePage | null = null;
   let read = 0;
-  for (const page of readSqlitePages(connection, owner, -1, pageSize, Math.min(pageSize, limit), bounds)) {
+  for (const page of readSqlitePages(connection, owner, columns, -1, pageSize, Math.min(pageSize, limit), bounds)) {
     if (last !== null) yield parse(last);
     last = page;
     read += page.count;
@@ -94,7 +112,7 @@ export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, ow
     return;
   }
   if (options.worker !== false && !connection.memory) {
-    const pages = workerPages(connection.name, owner, last, pageSize, rest, bounds);
+    const pages = workerPages(connection.name, owner, columns, last, pageSize, rest, bounds);
     try {
       const following = pages.next();
       // Awaited below, unless the caller stops first: then its failure is nobody's.
@@ -115,5 +133,5 @@ export async function* sqliteSourceEvents(connection: BetterSqlite3.Database, ow
       console.warn('[witness] the SQLite page worker could not start; reading events on the main thread');
     }
   } else yield parse(last);
-  for (const page of readSqlitePages(connection, owner, last.last, pageSize, rest, bounds, sizeOf(last))) yield parse(page);
+  for (const page of readSqlitePages(connection, owner, columns, last.last, pageSize, rest, bounds, sizeOf(last))) yield parse(page);
 }
