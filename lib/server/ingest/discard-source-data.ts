@@ -1,8 +1,9 @@
 /**
  * Deletes what an ingest wrote for a source (request keys, events, diagnostics, events per
- * second, the columns its events filled): before marking it failed or re-parsing it. One transaction with a long timeout: a
- * million events take seconds to delete, well past Prisma's default 5 s (on PostgreSQL that expired mid-delete and hid the
- * error that had failed the ingest).
+ * second, the columns its events filled): before marking it failed or re-parsing it. One
+ * transaction with a long timeout: a million events take seconds to delete, well past Prisma's
+ * default 5 s (on PostgreSQL that expired mid-delete and hid the error that had failed the
+ * ingest).
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Dialect } from '../db/dialect';

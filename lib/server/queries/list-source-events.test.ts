@@ -17,7 +17,9 @@ import { corpusPath } from '@/lib/test-support/corpus';
 import { testDatabaseUrl } from '@/lib/test-support/test-database';
 import { eventIdOf, pushStoredEvent } from '../analysis/to-analysis-event';
 import { closeDb, getDb } from '../db/client';
+import { discardSourceData } from '../ingest/discard-source-data';
 import { ingestUpload } from '../ingest/ingest-upload';
+import { reparseSource } from '../ingest/reparse-source';
 import { createIncident } from './create-incident';
 import { listSourceEvents } from './list-source-events';
 import { FULL_LAYOUT, SOURCE_EVENT_COLUMNS } from './source-event-columns';
@@ -185,6 +187,19 @@ describe('listSourceEvents', () => {
     }
     expect(await pages.next()).toEqual({ done: true, value: undefined });
     if (pool) expect(pool.totalCount - pool.idleCount).toBe(0);
+  });
+
+  it('forgets the columns filled with the events, and records them again when the source is parsed again', async () => {
+    const db = await getDb();
+    const id = sourceIds[0]!;
+    const filledColumns = async () => (await db.prisma.source.findUniqueOrThrow({ where: { id }, select: { filledColumns: true } })).filledColumns;
+    const recorded = await filledColumns();
+    expect(recorded).not.toBeNull();
+    await discardSourceData(db.prisma, db.dialect, id);
+    expect(await filledColumns()).toBeNull();
+    await db.prisma.source.update({ where: { id }, data: { filledColumns: '[]' } });
+    expect((await reparseSource(id)).ok).toBe(true);
+    expect(await filledColumns()).toBe(recorded);
   });
 
   it('carries doubles JSON has no text for', async () => {

@@ -4,13 +4,14 @@
  *
  * An event comes as an array in its source's layout (source-event-columns.ts: the columns some
  * event of the source fills), which pushStoredEvent (in lib/server/analysis) writes into the
- * analysis's columns: no row object in between, for a million rows. Each engine's driver gives pages as JSON texts, parsed with one JSON.parse a
- * page: SQLite in keyset pages over the (incidentNumber, position, seq) index, read by a worker
- * thread while this one parses (sqlite-source-events.ts); PostgreSQL as one COPY of the source
- * whose rows the server writes as JSON (postgres-source-events.ts).
+ * analysis's columns: no row object in between, for a million rows. Each engine's driver gives
+ * pages as JSON texts, parsed with one JSON.parse a page: SQLite in keyset pages over the
+ * (incidentNumber, position, seq) index, read by a worker thread while this one parses
+ * (sqlite-source-events.ts); PostgreSQL as one COPY of the source whose rows the server writes
+ * as JSON (postgres-source-events.ts).
  */
 import type { Db } from '../db/client';
-import { eventOwner } from '../db/event-owner';
+import { incidentNumber } from '../db/incident-number';
 import type { EventOwner } from '../db/event-row';
 import {
   FULL_LAYOUT,
@@ -78,13 +79,16 @@ export async function* listSourceEvents(db: Db, sourceId: string, options: ListS
   const pageSize = options.pageSize ?? SOURCE_EVENTS_PAGE;
   const bounds = options.bounds ?? PAGE_BOUNDS;
   let remaining = options.limit ?? Infinity;
-  const owner = await eventOwner(db.prisma, sourceId);
-  if (owner === null) return;
+  // The owner and the layout read together (as eventOwner reads the owner).
+  const source = await db.prisma.source.findUnique({ where: { id: sourceId }, select: { incidentId: true, position: true, filledColumns: true } });
+  const number = source === null ? null : await incidentNumber(db.prisma, source.incidentId);
+  if (source === null || number === null) return;
+  const owner: EventOwner = { incidentNumber: number, position: source.position };
   const connection = db.sqliteConnection();
   const pool = connection ? null : db.postgresPool();
   if (connection || pool) {
-    const source = await db.prisma.source.findUnique({ where: { id: sourceId }, select: { filledColumns: true } });
-    const layout = sourceEventLayout(parseFilledColumns(source?.filledColumns ?? null));
+    // Through Prisma (below) every column is read: FULL_LAYOUT.
+    const layout = sourceEventLayout(parseFilledColumns(source.filledColumns));
     const pages = connection
       ? sqliteSourceEvents(connection, owner, layout.columns, { pageSize, limit: remaining, worker: options.worker, bounds })
       : postgresSourceEvents(pool!, owner, layout.columns, { pageSize, limit: remaining, bounds });

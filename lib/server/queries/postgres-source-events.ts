@@ -21,7 +21,7 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { CopyBinaryRows } from '../db/copy-binary-rows';
 import type { EventOwner } from '../db/event-row';
-import { SOURCE_EVENT_COLUMN_KINDS, type PageBounds, type SourceEventArray, type SourceEventColumn } from './source-event-columns';
+import { SOURCE_EVENT_COLUMN_KINDS, SOURCE_EVENT_COLUMNS, type PageBounds, type SourceEventArray, type SourceEventColumn } from './source-event-columns';
 import { JsonRowPages } from './json-row-pages';
 
 /**
@@ -32,6 +32,12 @@ import { JsonRowPages } from './json-row-pages';
  */
 const doubleJson = (c: string) =>
   `CASE WHEN "${c}" = 'Infinity' THEN '1e999' WHEN "${c}" = '-Infinity' THEN '-1e999' WHEN "${c}" = 'NaN' THEN 'null' ELSE coalesce("${c}"::text, 'null') END`;
+
+// A layout keeps SOURCE_EVENT_COLUMNS' order, so its text columns come first when these do.
+const TEXT_COLUMN_COUNT = SOURCE_EVENT_COLUMNS.filter((c) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text').length;
+if (SOURCE_EVENT_COLUMNS.some((c, i) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text' && i >= TEXT_COLUMN_COUNT)) {
+  throw new Error('postgres-source-events.ts: the text columns must come first in SOURCE_EVENT_COLUMNS');
+}
 
 const valueJson = (c: SourceEventColumn): string => {
   const kind = SOURCE_EVENT_COLUMN_KINDS[c];
@@ -48,9 +54,6 @@ const valueJson = (c: SourceEventColumn): string => {
  */
 function eventJsonSql(columns: readonly SourceEventColumn[]): string {
   const texts = columns.filter((c) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text');
-  if (columns.some((c, i) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text' && i >= texts.length)) {
-    throw new Error('postgres-source-events.ts: the text columns must come first in SOURCE_EVENT_COLUMNS');
-  }
   const parts = columns.slice(texts.length).map(valueJson);
   if (texts.length > 0) parts.unshift(`left(array_to_json(ARRAY[${texts.map((c) => `"${c}"`).join(', ')}])::text, -1)`);
   // No text column filled (a source of unparsed lines): the array starts with the numbers, which every layout holds.

@@ -32,9 +32,9 @@ export const selectList = (columns: readonly SourceEventColumn[]) => columns.map
  * The columns a source's event arrays hold, and where: SOURCE_EVENT_COLUMNS without those that no
  * event of the source fills (Source.filledColumns, written with its events). JSON lines leave
  * six of the eleven text columns and two of the numbers null in every event; written out, those
- * nulls were 15% of the page's text. Left out, 1M stored events loaded in 3.5-3.6 s against
- * 3.8-4.1 s on PostgreSQL, and in 2.8-3.0 s against 3.2-3.4 s on SQLite (three alternated pairs
- * each).
+ * nulls were 15% of the page's text. Left out, 1M stored events loaded in 3.6-4.7 s against
+ * 4.2-5.3 s on PostgreSQL, and in 2.8-3.0 s against 3.2-3.4 s on SQLite (three alternated pairs
+ * each, the same events with the column set and cleared).
  */
 export interface SourceEventLayout {
   /** The columns in the array, in SOURCE_EVENT_COLUMNS' order. */

@@ -14,7 +14,7 @@ import { corpusPath } from '@/lib/test-support/corpus';
 import { closeDb, getDb } from '../db/client';
 import { ingestUpload } from '../ingest/ingest-upload';
 import { createIncident } from './create-incident';
-import { FULL_LAYOUT, PAGE_BOUNDS, SOURCE_EVENT_COLUMNS, type PageBounds, type SourceEventArray } from './source-event-columns';
+import { FULL_LAYOUT, PAGE_BOUNDS, parseFilledColumns, SOURCE_EVENT_COLUMNS, sourceEventLayout, type PageBounds, type SourceEventArray, type SourceEventLayout } from './source-event-columns';
 import { listSourceEvents } from './list-source-events';
 import { nextPageTake, readSqlitePage, readSqlitePages } from './sqlite-event-pages';
 import { PAGE_TEXT_TARGET } from './source-event-columns';
@@ -41,6 +41,8 @@ process.env.BLOB_DIR = path.join(tmp, 'blobs');
 
 let sourceId = '';
 let owner: EventOwner;
+/** The source's layout: what listSourceEvents reads it in. */
+let layout: SourceEventLayout;
 
 beforeAll(async () => {
   const incident = await createIncident({ name: 'pages' });
@@ -49,6 +51,8 @@ beforeAll(async () => {
   expect(result.ok).toBe(true);
   if (result.ok) sourceId = result.source.id;
   owner = (await eventOwner((await getDb()).prisma, sourceId))!;
+  const { filledColumns } = await (await getDb()).prisma.source.findUniqueOrThrow({ where: { id: sourceId }, select: { filledColumns: true } });
+  layout = sourceEventLayout(parseFilledColumns(filledColumns));
 });
 
 afterAll(async () => {
@@ -61,7 +65,7 @@ async function readAll(take: number, bounds: PageBounds): Promise<{ events: Sour
   const events: SourceEventArray[] = [];
   const counts: number[] = [];
   for (let after = -1; ; ) {
-    const page = readSqlitePage(connection, owner, SOURCE_EVENT_COLUMNS, after, take, bounds);
+    const page = readSqlitePage(connection, owner, layout.columns, after, take, bounds);
     if (page === null) break;
     const parsed = JSON.parse(page.text) as SourceEventArray[];
     expect(parsed).toHaveLength(page.count);
@@ -83,7 +87,7 @@ describe('readSqlitePage', () => {
     const cut = await readAll(1000, { pageChars: Math.ceil(total / 4), eventChars: PAGE_BOUNDS.eventChars });
     expect(cut.counts.length).toBeGreaterThanOrEqual(4);
     expect(cut.events).toEqual(whole.events);
-    expect(cut.events.map((e) => e[FULL_LAYOUT.at.seq])).toEqual(whole.events.map((_, i) => i));
+    expect(cut.events.map((e) => e[layout.at.seq])).toEqual(whole.events.map((_, i) => i));
   });
 
   it('is how listSourceEvents cuts its pages, on its own thread and on the worker', async () => {
@@ -99,7 +103,7 @@ describe('readSqlitePage', () => {
         listed.push(...page.events.map((e) => e[page.layout.at.seq]));
       }
       expect(sizes.length).toBeGreaterThanOrEqual(4);
-      expect(listed).toEqual(whole.events.map((e) => e[FULL_LAYOUT.at.seq]));
+      expect(listed).toEqual(whole.events.map((e) => e[layout.at.seq]));
     }
   });
 
@@ -145,6 +149,6 @@ describe('readSqlitePage', () => {
 
   it('refuses an event too long on its own, naming it', async () => {
     const connection = (await getDb()).sqliteConnection()!;
-    expect(() => readSqlitePage(connection, owner, SOURCE_EVENT_COLUMNS, -1, 10, { pageChars: 10, eventChars: 10 })).toThrow(/record 0 of this source is too large to analyze/);
+    expect(() => readSqlitePage(connection, owner, layout.columns, -1, 10, { pageChars: 10, eventChars: 10 })).toThrow(/record 0 of this source is too large to analyze/);
   });
 });
