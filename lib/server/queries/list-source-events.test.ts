@@ -67,25 +67,25 @@ afterAll(async () => {
 
 /** Every source's events and ids through listSourceEvents (pages of 2) equal those of Prisma's rows. */
 async function expectPrismasEvents(worker: boolean): Promise<void> {
-    const db = await getDb();
-    for (const [index, sourceId] of sourceIds.entries()) {
-      const ids = [];
-      const columns = new EventTableBuilder(1);
-      let pages = 0;
-      for await (const { layout, events } of listSourceEvents(db, sourceId, { pageSize: 2, worker })) {
-        pages++;
-        expect(events.length).toBeLessThanOrEqual(2);
-        for (const stored of events) {
-          pushStoredEvent(columns, stored, layout, index, noInterning);
-          ids.push(eventIdOf(stored, layout));
-        }
+  const db = await getDb();
+  for (const [index, sourceId] of sourceIds.entries()) {
+    const ids = [];
+    const columns = new EventTableBuilder(1);
+    let pages = 0;
+    for await (const { layout, events } of listSourceEvents(db, sourceId, { pageSize: 2, worker })) {
+      pages++;
+      expect(events.length).toBeLessThanOrEqual(2);
+      for (const stored of events) {
+        pushStoredEvent(columns, stored, layout, index, noInterning);
+        ids.push(eventIdOf(stored, layout));
       }
-      const rows = await db.prisma.event.findMany({ where: (await eventOwner(db.prisma, sourceId))!, select: { ...STORED_EVENT_SELECT, id: true }, orderBy: { seq: 'asc' } });
-      expect(rows.length).toBeGreaterThan(0);
-      expect(pages).toBe(Math.ceil(rows.length / 2));
-      expect(columns.build().toArray()).toEqual(rows.map((row) => ({ ...toStoredEvent(row), source: index, seq: row.seq })));
-      expect(ids).toEqual(rows.map((row) => row.id));
     }
+    const rows = await db.prisma.event.findMany({ where: (await eventOwner(db.prisma, sourceId))!, select: { ...STORED_EVENT_SELECT, id: true }, orderBy: { seq: 'asc' } });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(pages).toBe(Math.ceil(rows.length / 2));
+    expect(columns.build().toArray()).toEqual(rows.map((row) => ({ ...toStoredEvent(row), source: index, seq: row.seq })));
+    expect(ids).toEqual(rows.map((row) => row.id));
+  }
 }
 
 /** Sets every source's Source.filledColumns to `json`, for `run`, then back to what ingest wrote. */

@@ -7,9 +7,9 @@
 /**
  * The columns an event's array may hold, in order (a source's layout, below, leaves out those
  * none of its events fill); after them comes the parsed `attributes` (an object, or null when
- * the column is null). `seq` is last so that the array's JSON text always
- * ends in a digit and `]` (see sqlite-event-pages.ts); the text columns come first, since
- * PostgreSQL writes them as one array (postgres-source-events.ts).
+ * the column is null). `seq` is last so that the array's JSON text always ends in a digit and
+ * `]` (see sqlite-event-pages.ts); the text columns come first, since PostgreSQL writes them as
+ * one array (postgres-source-events.ts).
  */
 export const SOURCE_EVENT_COLUMNS = [
   'service', 'level', 'name', 'status', 'message',
