@@ -75,23 +75,25 @@ export async function* evidenceRows(bytes: AsyncIterable<Uint8Array>, options: R
       ? null
       : new ParsedTextWriter(sourceText.input, sourceText.output, offsets, () => redactor !== null && totalRedactions(redactor.counts) > 0);
   const handOff: TextHandOff | undefined = writer === null && redactor === null ? undefined : { redactor, out: (text) => writer?.write(text) };
+  // Each event becomes its row as it is parsed, and is dropped (readEvidence's onEvent). Its
+  // lines were handed to the writer before they were parsed, so `offsets` holds them.
+  let last: EvidenceEvent | undefined;
+  const onEvent = (event: EvidenceEvent): void => {
+    rows.add(event, seq++, offsets === null ? null : rawRange(offsets, event));
+    summary.add(event);
+    seconds.add(event.ts, event.level);
+    last = event;
+  };
   try {
-    for await (const chunk of readEvidence(bytes, { ...readOptions, text: handOff })) {
+    for await (const chunk of readEvidence(bytes, { ...readOptions, text: handOff, onEvent })) {
       if (chunk.kind === 'format') {
         yield { kind: 'format', format: chunk.format };
         continue;
       }
-      const { events } = chunk;
-      for (let i = 0; i < events.length; i++) {
-        const event = events[i]!;
-        rows.add(event, seq++, offsets === null ? null : rawRange(offsets, event));
-        summary.add(event);
-        seconds.add(event.ts, event.level);
-      }
       // Later records start at or after the last one's line; without line-located records
       // (spans of OTLP written a document per line) only the line being read is still needed.
-      const last = events[events.length - 1];
       if (offsets !== null) offsets.discardBefore(last !== undefined && 'line' in last.locator ? last.locator.line : offsets.lastLine);
+      last = undefined;
       yield { kind: 'rows', batches: rows.take(), seconds: seconds.take(), diagnostics: chunk.diagnostics, parsedBytes: chunk.parsedBytes };
     }
   } finally {

@@ -127,6 +127,31 @@ describe('readEvidence', () => {
     expect(sizes.reduce((a, b) => a + b)).toBe(lines.length);
   });
 
+  it('hands each event to onEvent as it is made, in order, and batches it where it would have been', async () => {
+    const line = (i: number) => `L: event number ${String(i).padStart(8, '0')} of the first view`;
+    const lines = Array.from({ length: Math.ceil(70_000 / line(0).length) * 4 }, (_, i) => line(i));
+    const all = new TextEncoder().encode(lines.map((l) => `${l}\n`).join(''));
+    const read = async (handed: string[] | null) => {
+      const batches: { events: number; count: number; handedSoFar: number }[] = [];
+      const onEvent = handed === null ? undefined : (e: { raw: string }) => void handed.push(e.raw);
+      for await (const chunk of readEvidence(chunked(all, all.length / 4), { sourceName: 'x.log', onEvent })) {
+        if (chunk.kind === 'batch') batches.push({ events: chunk.events.length, count: chunk.count, handedSoFar: handed?.length ?? 0 });
+      }
+      return batches;
+    };
+    const handed: string[] = [];
+    const taken = await read(handed);
+    const collected = await read(null);
+    expect(handed).toEqual(lines);
+    // The same batches, counted, without their events; each batch comes after its events were handed on.
+    expect(taken.map((b) => b.count)).toEqual(collected.map((b) => b.events));
+    expect(collected.map((b) => b.count)).toEqual(collected.map((b) => b.events));
+    expect(taken.every((b) => b.events === 0)).toBe(true);
+    let sum = 0;
+    for (const b of taken) expect(b.handedSoFar).toBe((sum += b.count));
+    expect(taken.length).toBeGreaterThan(1);
+  });
+
   it('sends a batch once DEFAULT_BATCH_BYTES were read into it, however few events it holds (big records: HAR entries)', async () => {
     const line = (i: number) => `L: ${String(i).padStart(8, '0')} ${'x'.repeat(20_000)}`;
     const lines = Array.from({ length: 400 }, (_, i) => line(i)); // ~8 MB: four batches' worth

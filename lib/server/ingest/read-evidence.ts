@@ -7,7 +7,8 @@
  * diagnostic in the first batch) -> the first
  * DETECT_HEAD_CHARS characters pick the format -> that format's incremental parser -> events
  * and diagnostics, yielded in batches of about `batchSize` so a caller can store them while
- * the next bytes are read. Memory stays bounded by one chunk plus one batch.
+ * the next bytes are read (or each event handed to `onEvent` as it is made). Memory stays
+ * bounded by one chunk plus one batch.
  *
  * With `text`, the decoded text (through its stream redactor first, when it has one) is handed
  * to its `out` as it is produced, the BOM included: the parser and whoever stores that text see
@@ -53,7 +54,8 @@ export const DECODE_PIECE_BYTES = 64 * 1024;
 
 export type EvidenceChunk =
   | { kind: 'format'; format: FormatId; reason: string; compressed: boolean }
-  | { kind: 'batch'; events: EvidenceEvent[]; diagnostics: Diagnostic[]; parsedBytes: number };
+  /** `events`: the batch's events, or none when `onEvent` took them; `count`: how many it had. */
+  | { kind: 'batch'; events: EvidenceEvent[]; count: number; diagnostics: Diagnostic[]; parsedBytes: number };
 
 export interface ReadEvidenceOptions {
   sourceName: string;
@@ -68,6 +70,13 @@ export interface ReadEvidenceOptions {
   referenceTimeLabel?: string;
   /** Hand the text on as it is parsed, redacted first when it has a redactor (see above). */
   text?: TextHandOff;
+  /**
+   * Takes each event as its parser makes it, instead of the batch (whose `events` is then
+   * empty): an event the caller is done with at once dies in V8's young generation, where the
+   * events held for a batch were copied by every scavenge they lived through (evidence-rows.ts:
+   * 1M JSON lines ingested in 9.8-12.7 s against 10.4-14.2 s, six alternated pairs).
+   */
+  onEvent?: (event: EvidenceEvent) => void;
 }
 
 export interface TextHandOff {
@@ -77,15 +86,24 @@ export interface TextHandOff {
 }
 
 export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: ReadEvidenceOptions): AsyncGenerator<EvidenceChunk> {
-  const { sourceName: name, batchSize = DEFAULT_EVENT_BATCH, signal, referenceTimeMs, referenceTimeLabel, text: handOff } = options;
+  const { sourceName: name, batchSize = DEFAULT_EVENT_BATCH, signal, referenceTimeMs, referenceTimeLabel, text: handOff, onEvent } = options;
   const { compressed, chunks } = await decompressIfGzip(bytes);
   // Non-fatal: invalid sequences become U+FFFD (kept in `raw`) instead of failing the file.
   // ignoreBOM true passes a leading BOM on as U+FEFF, so it can be removed here and reported.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let bomChecked = false;
   let events: EvidenceEvent[] = [];
+  /** Events in the batch so far (taken by onEvent or in `events`). */
+  let count = 0;
   let diagnostics: Diagnostic[] = [];
-  const sink = { event: (e: EvidenceEvent) => void events.push(e), diagnostic: (d: Diagnostic) => void diagnostics.push(d) };
+  const take = onEvent ?? ((e: EvidenceEvent) => void events.push(e));
+  const sink = {
+    event: (e: EvidenceEvent) => {
+      count++;
+      take(e);
+    },
+    diagnostic: (d: Diagnostic) => void diagnostics.push(d),
+  };
   let parser: IncrementalParser | null = null;
   let head = '';
   let parsedBytes = 0;
@@ -128,8 +146,9 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
   const takeBatch = (): EvidenceChunk => {
     firstTaken = true;
     batchStartBytes = parsedBytes;
-    const batch: EvidenceChunk = { kind: 'batch', events, diagnostics, parsedBytes };
+    const batch: EvidenceChunk = { kind: 'batch', events, count, diagnostics, parsedBytes };
     events = [];
+    count = 0;
     diagnostics = [];
     return batch;
   };
@@ -156,8 +175,8 @@ export async function* readEvidence(bytes: AsyncIterable<Uint8Array>, options: R
           feed(text);
         }
       }
-      const full = events.length >= (firstTaken ? batchSize : Math.min(batchSize, FIRST_EVENT_BATCH));
-      if (full || (events.length > 0 && parsedBytes - batchStartBytes >= DEFAULT_BATCH_BYTES)) yield takeBatch();
+      const full = count >= (firstTaken ? batchSize : Math.min(batchSize, FIRST_EVENT_BATCH));
+      if (full || (count > 0 && parsedBytes - batchStartBytes >= DEFAULT_BATCH_BYTES)) yield takeBatch();
     }
   } catch (error) {
     if (error instanceof UnprocessableEvidenceError || error instanceof UploadInterruptedError) throw error;
