@@ -92,6 +92,20 @@ describe('raw text read from the source text', () => {
     expect(page.events.map((e) => e.raw)).toEqual(lines);
   });
 
+  /**
+   * 6,000 records over several of the parser's 64 KiB pieces and batches, every third with two
+   * continuation lines and every seventh with a secret: each record is made into its row as it is
+   * parsed, and its lines must be in the text by then.
+   */
+  const bigLog = (): Buffer => {
+    const records = Array.from({ length: 6000 }, (_, i) => {
+      const time = new Date(Date.UTC(2026, 10, 20, 10) + i * 10).toISOString().replace('T', ' ').replace('Z', '');
+      const head = `${time} ${i % 3 === 0 ? 'ERROR' : 'INFO'} request ${i}${i % 7 === 0 ? ` password=secret${i}` : ''} done`;
+      return i % 3 === 0 ? `${head}\n  at handler${i} (app.js:${i})\n  at main (app.js:1)` : head;
+    });
+    return Buffer.from(`${records.join('\n')}\n`);
+  };
+
   // `pointers`: the events stored as pointers; the others keep a copy of their text (a record of
   // several CRLF lines is not its bytes once joined with \n).
   const cases: Array<{ name: string; bytes: Buffer; redact?: boolean; keepsText: boolean; pointers: number }> = [
@@ -102,6 +116,7 @@ describe('raw text read from the source text', () => {
     { name: 'secret.log', bytes: Buffer.from('2026-11-20 10:00:00 INFO login password=hunter2 ok\n2026-11-20 10:00:01 INFO next\n'), keepsText: false, pointers: 2 },
     { name: 'unredacted.log', bytes: Buffer.from('2026-11-20 10:00:00 INFO login password=hunter2 ok\n'), redact: false, keepsText: false, pointers: 1 },
     { name: 'unredacted.jsonl.gz', bytes: gzipSync('{"msg":"x"}\n'), redact: false, keepsText: true, pointers: 1 },
+    { name: 'big-stack.log', bytes: bigLog(), keepsText: false, pointers: 6000 },
   ];
 
   it.each(cases)('$name: reads back its parsed text, after the upload and after a re-parse', async ({ name, bytes, redact = true, keepsText, pointers }) => {
@@ -112,6 +127,7 @@ describe('raw text read from the source text', () => {
     // The text is kept beside the blob only when the blob is not that text.
     expect(existsSync(sourceTextPath(got.sourceId))).toBe(keepsText);
     if (name === 'secret.log') expect(readFileSync(blobPath(got.sourceId), 'utf8')).not.toContain('hunter2');
+    if (name === 'big-stack.log') expect(got.raws.filter((raw) => raw.includes('[REDACTED]'))).toHaveLength(Math.ceil(6000 / 7));
 
     const again = await reparseSource(got.sourceId);
     expect(again.ok).toBe(true);

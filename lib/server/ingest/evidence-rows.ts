@@ -34,8 +34,8 @@ export type RowChunk =
    */
   | { kind: 'done'; totals: SourceTotals; redactions: RedactionCounts | null; text: StoredBlob | null };
 
-/** The options that can cross to a worker thread (no AbortSignal: the caller stops the worker). */
-export interface RowOptions extends Omit<ReadEvidenceOptions, 'signal' | 'text'> {
+/** The options that can cross to a worker thread (no AbortSignal: the caller stops the worker; no onEvent: evidenceRows takes the events). */
+export interface RowOptions extends Omit<ReadEvidenceOptions, 'signal' | 'text' | 'onEvent'> {
   /** Point rows into the text as parsed (see above): the input file, and where to write it once it differs. */
   text?: { input: string; output: string };
   /** Redact the text before it is parsed (and before it is written: see `text`). */

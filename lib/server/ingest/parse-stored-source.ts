@@ -30,7 +30,7 @@ import { discardSourceData } from './discard-source-data';
 import type { RowChunk } from './evidence-rows';
 import { isWorkerOutOfMemory, parseSourceRows } from './parse-source-rows';
 
-/** Rows per write transaction (four parse batches): 50,000 was no faster and held more memory. */
+/** Rows per write transaction (ten parse batches): 50,000 was no faster and held more memory. */
 export const TRANSACTION_ROWS = 20_000;
 /**
  * ...or fewer when the rows are fat (HAR entries with their bodies, spans): about 8M characters
