@@ -26,13 +26,12 @@ import type { ParseWorkerData, WorkerMessage } from './parse-worker';
 
 /**
  * Chunks (read-evidence.ts: DEFAULT_EVENT_BATCH events, fewer when DEFAULT_BATCH_BYTES were read)
- * the worker may parse ahead of the writer: 20,000 events, as four chunks of 5,000 were, so that
- * the worker parses on while the writer commits a transaction of TRANSACTION_ROWS. Ten chunks of
- * 2,000 against four: 1M JSON lines in 8.4-12.8 s against 9.0-12.7 s (faster in five of six
- * alternated pairs), peak RSS 348-385 against 335-355 MB; the 100 MB HAR and 1M OTLP spans on
- * PostgreSQL no slower and no bigger.
+ * the worker may parse ahead of the writer. Ten (20,000 events, as four chunks of 5,000 were)
+ * made 1M JSON lines faster in five of six alternated pairs (8.4-12.8 s against 9.0-12.7 s), but
+ * the 600 MB HAR on PostgreSQL then peaked at 1,064 MB RSS, 737 MB of it the main thread's heap
+ * (482 MB with four): not kept.
  */
-export const WORKER_CREDITS = 10;
+export const WORKER_CREDITS = 4;
 
 let warnedInline = false;
 
