@@ -29,7 +29,7 @@ import type { ParseWorkerData, WorkerMessage } from './parse-worker';
  * the worker may parse ahead of the writer. Ten (20,000 events, as four chunks of 5,000 were)
  * made 1M JSON lines faster in five of six alternated pairs (8.4-12.8 s against 9.0-12.7 s), but
  * the 600 MB HAR on PostgreSQL then peaked at 1,064 MB RSS, 737 MB of it the main thread's heap
- * (482 MB with four): not kept.
+ * (482 MB with four; 546 MB in a rerun with ten: it comes and goes): not kept.
  */
 export const WORKER_CREDITS = 4;
 
