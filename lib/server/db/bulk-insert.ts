@@ -27,6 +27,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from './client';
 import type { Dialect } from './dialect';
 import { batchColumns, type EventOwner, type EventRowBatch, type EventRowValue, OWNER_COLUMNS, ROW_COLUMNS, ROW_WIDTH, ROWS_PER_BATCH, UNPARSED_COLUMN } from './event-row';
+import { bufferWithRoom } from './buffer-with-room';
 
 /**
  * 500 rows x 24 columns = 12,000 parameters: under SQLite's 32,766 and PostgreSQL's 65,535. The
@@ -107,14 +108,6 @@ const FALSE_FIELD = 'f'.charCodeAt(0);
 /** The longest text of a number: "-0.0000012345678901234567" is 25 characters. */
 const MAX_NUMBER_BYTES = 25;
 
-/** `buffer` with room for `more` bytes after `used` (the bytes before it kept). */
-function withRoom(buffer: Buffer, used: number, more: number): Buffer {
-  if (used + more <= buffer.length) return buffer;
-  const larger = Buffer.allocUnsafe(Math.max(buffer.length * 2, used + more));
-  buffer.copy(larger, 0, 0, used);
-  return larger;
-}
-
 /**
  * COPY text lines of the batches' rows, one Buffer per batch, written straight into it: joining
  * strings and encoding the result made three copies of every value and a rope node per column
@@ -135,7 +128,7 @@ export function* copyChunks(owner: EventOwner, batches: EventRowBatch[]): Genera
     let buffer: Buffer = Buffer.allocUnsafe(chars * 3 + count * rowBytes);
     let at = 0;
     for (let r = 0, i = 0; r < count; r++) {
-      buffer = withRoom(buffer, at, rowBytes);
+      buffer = bufferWithRoom(buffer, at, rowBytes);
       at += prefix.copy(buffer, at);
       for (let c = 0, k = 0; c < width; c++) {
         // A column the batch left out is null in every row.
@@ -149,7 +142,7 @@ export function* copyChunks(owner: EventOwner, batches: EventRowBatch[]): Genera
         else if (typeof value === 'number') at += buffer.write(String(value), at, 'latin1');
         else {
           const text = copyField(value);
-          buffer = withRoom(buffer, at, text.length * 3 + rowBytes);
+          buffer = bufferWithRoom(buffer, at, text.length * 3 + rowBytes);
           at += buffer.write(text, at, 'utf8');
         }
         buffer[at++] = c === width - 1 ? NEWLINE : TAB;

@@ -5,6 +5,7 @@
  * bytes (under V8's threshold for parsing into the old generation, source-event-columns.ts) or
  * `pageSize` rows. Parsed pages wait in `done` for the caller to take them.
  */
+import { bufferWithRoom } from '../db/buffer-with-room';
 import type { CopyRowSink } from '../db/copy-binary-rows';
 import { PAGE_TEXT_TARGET } from './source-event-columns';
 
@@ -16,7 +17,7 @@ const CLOSE = 0x5d; // ]
 const BUFFER_BYTES = 4 * PAGE_TEXT_TARGET;
 
 export class JsonRowPages<Row> implements CopyRowSink {
-  private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private buffer: Buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   /** Bytes of the page so far: the opening bracket, then each row and a comma. */
   private length = 1;
   private rows = 0;
@@ -25,12 +26,8 @@ export class JsonRowPages<Row> implements CopyRowSink {
   constructor(private readonly pageSize: number) {}
 
   part(chunk: Buffer, start: number, end: number): void {
-    const needed = this.length + (end - start) + 1;
-    if (needed > this.buffer.length) {
-      const larger = Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2));
-      this.buffer.copy(larger, 0, 0, this.length);
-      this.buffer = larger;
-    }
+    // Room for the part and the comma after it.
+    this.buffer = bufferWithRoom(this.buffer, this.length, end - start + 1);
     this.length += chunk.copy(this.buffer, this.length, start, end);
   }
 

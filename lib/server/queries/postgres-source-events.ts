@@ -21,7 +21,7 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { CopyBinaryRows } from '../db/copy-binary-rows';
 import type { EventOwner } from '../db/event-row';
-import { SOURCE_EVENT_COLUMN_KINDS, SOURCE_EVENT_COLUMNS, type PageBounds, type SourceEventArray, type SourceEventColumn } from './source-event-columns';
+import { SOURCE_EVENT_COLUMN_KINDS, SOURCE_EVENT_COLUMNS, TEXT_COLUMNS, type PageBounds, type SourceEventArray, type SourceEventColumn } from './source-event-columns';
 import { JsonRowPages } from './json-row-pages';
 
 /**
@@ -34,8 +34,7 @@ const doubleJson = (c: string) =>
   `CASE WHEN "${c}" = 'Infinity' THEN '1e999' WHEN "${c}" = '-Infinity' THEN '-1e999' WHEN "${c}" = 'NaN' THEN 'null' ELSE coalesce("${c}"::text, 'null') END`;
 
 // A layout keeps SOURCE_EVENT_COLUMNS' order, so its text columns come first when these do.
-const TEXT_COLUMN_COUNT = SOURCE_EVENT_COLUMNS.filter((c) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text').length;
-if (SOURCE_EVENT_COLUMNS.some((c, i) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text' && i >= TEXT_COLUMN_COUNT)) {
+if (SOURCE_EVENT_COLUMNS.some((c, i) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text' && i >= TEXT_COLUMNS.length)) {
   throw new Error('postgres-source-events.ts: the text columns must come first in SOURCE_EVENT_COLUMNS');
 }
 

@@ -25,6 +25,9 @@ export const SOURCE_EVENT_COLUMN_KINDS: Record<SourceEventColumn, 'text' | 'inte
   id: 'integer', line: 'integer', idx: 'integer', ts: 'double', startTs: 'double', endTs: 'double', unparsed: 'boolean', seq: 'integer',
 };
 
+/** The text columns, in SOURCE_EVENT_COLUMNS' order. */
+export const TEXT_COLUMNS = SOURCE_EVENT_COLUMNS.filter((c) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text');
+
 /** The columns as a SELECT list, quoted. */
 export const selectList = (columns: readonly SourceEventColumn[]) => columns.map((c) => `"${c}"`).join(', ');
 
@@ -52,7 +55,11 @@ const ALWAYS_FILLED: ReadonlySet<SourceEventColumn> = new Set(['id', 'unparsed',
 export function sourceEventLayout(filled: readonly string[] | null): SourceEventLayout {
   const columns = filled === null ? SOURCE_EVENT_COLUMNS : SOURCE_EVENT_COLUMNS.filter((c) => ALWAYS_FILLED.has(c) || filled.includes(c));
   const past = columns.length + 1;
-  const at = Object.fromEntries(SOURCE_EVENT_COLUMNS.map((c) => [c, columns.includes(c) ? columns.indexOf(c) : past]));
+  const positionOf = (c: SourceEventColumn) => {
+    const i = columns.indexOf(c);
+    return i < 0 ? past : i;
+  };
+  const at = Object.fromEntries(SOURCE_EVENT_COLUMNS.map((c) => [c, positionOf(c)]));
   return { columns, at: at as SourceEventLayout['at'], attributesAt: columns.length };
 }
 
@@ -92,9 +99,10 @@ export interface PageBounds {
 /**
  * About how many characters a page's text should hold, on both engines (sqlite-event-pages.ts,
  * json-row-pages.ts): under 100 KiB, V8's threshold past which JSON.parse allocates everything
- * it makes in the old generation (kPretenureTreshold in V8's json-parser.h). Past it, a page's event arrays, which die as soon as the events are built
- * from them, filled the old generation, and the full collections that cleared them marked the
- * events already loaded; under it they die young. 1M events of the JSON lines benchmark (about
+ * it makes in the old generation (kPretenureTreshold in V8's json-parser.h). Past it, a page's
+ * event arrays, which die as soon as the events are built from them, filled the old generation,
+ * and the full collections that cleared them marked the events already loaded; under it they die
+ * young. 1M events of the JSON lines benchmark (about
  * 260 characters each as JSON, so about 250 a page) loaded in 4.1-5.2 s against 5.0-5.3 s in
  * pages of 5,000 (three alternated pairs), with less garbage collection (--trace-gc:
  * scavenges 0.85-1.05 against 1.07-2.26 s).
@@ -110,7 +118,7 @@ export const PAGE_TEXT_TARGET = 64 * 1024;
  */
 export const PAGE_BOUNDS: PageBounds = { pageChars: 8 * 2 ** 20, eventChars: 256 * 2 ** 20 };
 
-const TEXT_COLUMNS = SOURCE_EVENT_COLUMNS.filter((c) => SOURCE_EVENT_COLUMN_KINDS[c] === 'text');
+
 const lengthOf = (column: string) => `coalesce(octet_length("${column}"), 0)`;
 
 /**
